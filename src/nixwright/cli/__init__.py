@@ -1,0 +1,1 @@
+"""Thin command layer: parse arguments, call one library function, render the result."""

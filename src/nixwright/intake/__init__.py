@@ -1,0 +1,1 @@
+"""Plain words -> Intent: what the person asked for, what was assumed, what was not understood."""

@@ -1,0 +1,1 @@
+"""The Nix language: parse (tree-sitter), read (module -> Definitions), values, render."""

@@ -1,0 +1,1 @@
+"""Intent + catalog + knowledge -> Plan: option assignments, each with its provenance."""

@@ -1,0 +1,1 @@
+"""Capabilities, roles and hardware profiles as data, with their schema and loader."""

@@ -1,0 +1,70 @@
+"""Every capability and hardware profile uses only real options and packages of NixOS 24.11."""
+
+from __future__ import annotations
+
+import pytest
+from release_check import (
+    capability_entries,
+    hardware_entries,
+    option_problems,
+    package_problems,
+    packages_in,
+    reading_of,
+)
+
+from nixwright.catalog.load import load_catalog
+from nixwright.catalog.model import Capability, HardwareProfile
+from nixwright.findings import Severity
+
+CATALOG = load_catalog()
+pytestmark = pytest.mark.integration
+
+
+def _validator_errors(kb, entries, source: str, imported: tuple[str, ...]) -> list[str]:
+    try:
+        from nixwright.validate import check_reading
+    except ImportError:
+        pytest.skip("validator not available yet")
+    findings = check_reading(reading_of(entries, source), kb, imported_modules=imported)
+    return [f"{f.code} {f.option}: {f.message}" for f in findings if f.severity is Severity.ERROR]
+
+
+@pytest.mark.parametrize("cap", CATALOG.capabilities, ids=lambda c: c.id)
+def test_capability_options_exist(kb, cap: Capability) -> None:
+    imported = tuple(i.module for i in cap.imports)
+    problems = option_problems(kb, cap.options, imported)
+    if cap.proxy is not None:
+        host = (*cap.proxy.vhost_prefix, "app.example.org")
+        problems += option_problems(kb, (*cap.proxy.settings, *cap.proxy.path_settings), imported, host)
+    assert problems == []
+
+
+@pytest.mark.parametrize("cap", CATALOG.capabilities, ids=lambda c: c.id)
+def test_capability_packages_exist_on_its_systems(kb, cap: Capability) -> None:
+    attrs = [p.attr for p in cap.packages] + [a for s in cap.options for a in packages_in(s.value)]
+    assert package_problems(kb, attrs, cap.systems) == []
+
+
+@pytest.mark.parametrize("cap", CATALOG.capabilities, ids=lambda c: c.id)
+def test_capability_values_have_option_types(kb, cap: Capability) -> None:
+    imported = tuple(i.module for i in cap.imports)
+    assert _validator_errors(kb, capability_entries(cap), cap.source, imported) == []
+
+
+@pytest.mark.parametrize("hw", CATALOG.hardware, ids=lambda h: h.id)
+def test_hardware_options_exist(kb, hw: HardwareProfile) -> None:
+    imported = tuple(i.module for i in hw.imports)
+    settings = [s for _, s in hardware_entries(hw)]
+    assert option_problems(kb, settings, imported) == []
+
+
+@pytest.mark.parametrize("hw", CATALOG.hardware, ids=lambda h: h.id)
+def test_hardware_packages_exist(kb, hw: HardwareProfile) -> None:
+    attrs = [p.attr for p in hw.packages] + [a for _, s in hardware_entries(hw) for a in packages_in(s.value)]
+    assert package_problems(kb, attrs, [hw.system]) == []
+
+
+@pytest.mark.parametrize("hw", CATALOG.hardware, ids=lambda h: h.id)
+def test_hardware_values_have_option_types(kb, hw: HardwareProfile) -> None:
+    imported = tuple(i.module for i in hw.imports)
+    assert _validator_errors(kb, hardware_entries(hw), hw.source, imported) == []

@@ -1,0 +1,75 @@
+"""``check_reading``: every static check over one ``ModuleReading``."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from nixwright.findings import Finding
+from nixwright.knowledge.model import Knowledge
+from nixwright.nix.values import ModuleReading, NixAttrs, NixString
+from nixwright.validate.codes import make_finding
+from nixwright.validate.conflicts import check_conflicts
+from nixwright.validate.facts import Facts
+from nixwright.validate.imports import imported_settings
+from nixwright.validate.options import PackageSite, check_definition
+from nixwright.validate.packages import Permissions, check_packages
+from nixwright.validate.resolve import Resolver
+from nixwright.validate.system import check_system
+
+
+def check_reading(reading: ModuleReading, kb: Knowledge, *, system: str) -> tuple[Finding, ...]:
+    """All validation findings for ``reading`` against release ``kb``, sorted deterministically."""
+    modules = tuple(i.module for i in reading.imports if i.kind == "nixos-module" and i.module)
+    resolver = Resolver(kb, modules)
+    provided, unknown = imported_settings(kb, reading.imports)
+    facts = Facts(reading, provided=provided, unknown_imports=unknown)
+    findings: list[Finding] = []
+    sites: list[PackageSite] = []
+    declared = reading.declared_options
+    for d in reading.definitions:
+        if any(d.path[: len(p)] == p for p in declared):
+            continue  # an option the configuration declares itself
+        result = check_definition(d, resolver)
+        findings.extend(result.findings)
+        sites.extend(result.packages)
+    target = effective_system(facts, system)
+    findings.extend(check_packages(sites, kb, target, Permissions.from_facts(facts)))
+    findings.extend(check_conflicts(facts, resolver))
+    findings.extend(check_system(facts))
+    findings.extend(_unreadable(reading))
+    return tuple(sorted(_dedupe(findings), key=Finding.sort_key))
+
+
+def effective_system(facts: Facts, default: str) -> str:
+    """``nixpkgs.hostPlatform`` (or ``nixpkgs.system``) when the configuration names one."""
+    for path in (("nixpkgs", "hostPlatform"), ("nixpkgs", "hostPlatform", "system"), ("nixpkgs", "system")):
+        value = facts.get(*path)
+        if isinstance(value, NixString):
+            return value.value
+        inner = value.get("system") if isinstance(value, NixAttrs) else None
+        if isinstance(inner, NixString):
+            return inner.value
+    return default
+
+
+def _unreadable(reading: ModuleReading) -> list[Finding]:
+    return [
+        make_finding(
+            "NW-NOT-CHECKED",
+            f"not checked: {u.reason}" + (f" (`{u.text[:60]}`)" if u.text else ""),
+            u.location,
+            fix="use --eval to have Nix evaluate it",
+        )
+        for u in reading.unreadable
+    ]
+
+
+def _dedupe(findings: Sequence[Finding]) -> list[Finding]:
+    seen: set[tuple[object, ...]] = set()
+    out = []
+    for f in findings:
+        key = (f.code, f.message, f.location)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out

@@ -1,0 +1,182 @@
+"""Package checks: does ``pkgs.X`` exist on this release and system, and would nixpkgs allow it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from nixwright.errors import SourceLocation
+from nixwright.findings import Finding
+from nixwright.knowledge.model import Knowledge, PackageInfo, PackageKind, PackageMatch
+from nixwright.nix.values import NixBool
+from nixwright.validate.codes import make_finding
+from nixwright.validate.facts import Facts, strings_in
+from nixwright.validate.options import PackageSite
+
+
+@dataclass(frozen=True)
+class Permissions:
+    """What ``nixpkgs.config`` allows; ``None`` members mean "cannot be known statically"."""
+
+    unfree: bool | None = False
+    broken: bool | None = False
+    unsupported: bool | None = False
+    insecure: tuple[str, ...] = ()
+    insecure_unknown: bool = False
+
+    @classmethod
+    def from_facts(cls, facts: Facts) -> Permissions:
+        cfg = ("nixpkgs", "config")
+
+        def flag(name: str, predicate: str | None = None) -> bool | None:
+            value = facts.get(*cfg, name)
+            if isinstance(value, NixBool):
+                if value.value:
+                    return True
+            elif value is not None:
+                return None
+            if predicate and facts.get(*cfg, predicate) is not None:
+                return None  # a predicate function: cannot be evaluated statically
+            return False
+
+        allowed = facts.get(*cfg, "permittedInsecurePackages")
+        return cls(
+            unfree=flag("allowUnfree", "allowUnfreePredicate"),
+            broken=flag("allowBroken"),
+            unsupported=flag("allowUnsupportedSystem"),
+            insecure=tuple(strings_in(allowed)),
+            insecure_unknown=(allowed is not None and not strings_in(allowed))
+            or facts.get(*cfg, "allowInsecurePredicate") is not None,
+        )
+
+
+def check_packages(
+    sites: list[PackageSite], kb: Knowledge, system: str, permissions: Permissions
+) -> list[Finding]:
+    findings: list[Finding] = []
+    cache: dict[str, PackageMatch] = {}
+    seen: set[tuple[str, str, int, int]] = set()
+    for site in sites:
+        attr = site.use.ref.attr_path
+        key = (attr, site.location.file, site.location.line, site.location.col)
+        if key in seen:
+            continue
+        seen.add(key)
+        match = cache.get(attr)
+        if match is None:
+            match = cache[attr] = kb.find_package(attr, system)
+        findings.extend(_match_findings(site, match, kb, system, permissions))
+    return findings
+
+
+def _match_findings(
+    site: PackageSite, match: PackageMatch, kb: Knowledge, system: str, perms: Permissions
+) -> list[Finding]:
+    attr = site.use.ref.attr_path
+    loc = site.location
+    name = f"pkgs.{attr}"
+    match match.kind:
+        case PackageKind.UNKNOWN:
+            suggestions = match.suggestions or tuple(kb.suggest_packages(attr, limit=3))
+            fix = (
+                "did you mean " + " or ".join(f"`pkgs.{s}`" for s in suggestions) + "?"
+                if suggestions
+                else "search with `nixwright search --packages`"
+            )
+            return [
+                make_finding(
+                    "NW-PKG-UNKNOWN", f"`{name}` does not exist in nixpkgs {kb.release}", loc, fix=fix
+                )
+            ]
+        case PackageKind.REMOVED:
+            return [
+                make_finding(
+                    "NW-PKG-REMOVED",
+                    f"`{name}` was removed from nixpkgs" + (f": {match.message}" if match.message else ""),
+                    loc,
+                    fix=match.message or "remove it or pick a replacement",
+                )
+            ]
+        case PackageKind.ERROR:
+            return [
+                make_finding(
+                    "NW-PKG-EVAL-ERROR",
+                    f"`{name}` fails to evaluate" + (f": {match.message}" if match.message else ""),
+                    loc,
+                    fix="pick another package or version",
+                )
+            ]
+        case PackageKind.SET | PackageKind.NON_PACKAGE if site.use.expects_package:
+            what = "a package set" if match.kind is PackageKind.SET else "not a package"
+            return [
+                make_finding(
+                    "NW-PKG-NOT-A-PACKAGE",
+                    f"`{name}` is {what}, but `{site.option}` expects a package",
+                    loc,
+                    fix=f"pick a package inside it, e.g. `pkgs.{attr}.<name>`"
+                    if match.kind is PackageKind.SET
+                    else "use a package attribute",
+                )
+            ]
+        case _:
+            pass
+    out: list[Finding] = []
+    if match.kind is PackageKind.RENAMED:
+        new = match.resolved or "?"
+        out.append(
+            make_finding(
+                "NW-PKG-RENAMED",
+                f"`{name}` was renamed to `pkgs.{new}`" + (f": {match.message}" if match.message else ""),
+                loc,
+                fix=f"write `pkgs.{new}`",
+            )
+        )
+    if match.package is not None:
+        out.extend(_meta_findings(name, match.package, loc, system, perms))
+    return out
+
+
+def _meta_findings(
+    name: str, info: PackageInfo, loc: SourceLocation, system: str, perms: Permissions
+) -> list[Finding]:
+    out: list[Finding] = []
+    if info.unfree and perms.unfree is False:
+        licences = ", ".join(info.licenses) or "unfree"
+        out.append(
+            make_finding(
+                "NW-PKG-UNFREE",
+                f"`{name}` has an unfree licence ({licences}); nixpkgs refuses it unless allowed",
+                loc,
+                fix="set `nixpkgs.config.allowUnfree = true;` (or an `allowUnfreePredicate` naming it)",
+            )
+        )
+    if info.broken and perms.broken is False:
+        out.append(
+            make_finding(
+                "NW-PKG-BROKEN",
+                f"`{name}` is marked as broken in this release; nixpkgs refuses to evaluate it",
+                loc,
+                fix="pick another package, or set `nixpkgs.config.allowBroken = true;` at your own risk",
+            )
+        )
+    full = f"{info.pname}-{info.version}"
+    if info.insecure and not perms.insecure_unknown and full not in perms.insecure:
+        vulns = "; ".join(info.known_vulnerabilities[:2])
+        out.append(
+            make_finding(
+                "NW-PKG-INSECURE",
+                f"`{name}` ({full}) is marked as insecure" + (f": {vulns}" if vulns else ""),
+                loc,
+                fix=f'upgrade, or accept the risk with `nixpkgs.config.permittedInsecurePackages = [ "{full}" ];`',
+            )
+        )
+    if not info.available_on(system) and perms.unsupported is False:
+        platforms = ", ".join(info.platforms[:6]) or "other systems"
+        out.append(
+            make_finding(
+                "NW-PKG-PLATFORM",
+                f"`{name}` is not available on {system} (it supports: {platforms})",
+                loc,
+                fix="remove it for this machine or pick an alternative that supports " + system,
+            )
+        )
+    return out

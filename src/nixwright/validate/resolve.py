@@ -1,0 +1,87 @@
+"""Option lookups the checks share: resolution of concrete paths, types of submodule fields,
+and the type of a key inside a non-submodule value (freeform ``settings``, ``attrsOf``)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from nixwright.knowledge.model import Knowledge, OptionInfo, OptionKind, OptionResolution
+from nixwright.knowledge.types import OptionType, TypeKind
+from nixwright.validate.typecheck import ANY_FIELD, FieldTypes
+
+
+@dataclass
+class Resolver:
+    """Caches ``Knowledge.resolve_option`` answers for one check run."""
+
+    kb: Knowledge
+    imported: tuple[str, ...] = ()
+    _cache: dict[tuple[str, ...], OptionResolution] = field(default_factory=dict)
+
+    def resolve(self, parts: Sequence[str]) -> OptionResolution:
+        key = tuple(parts)
+        found = self._cache.get(key)
+        if found is None:
+            found = self.kb.resolve_option(key, self.imported)
+            self._cache[key] = found
+        return found
+
+    def target(self, info: OptionInfo) -> OptionInfo:
+        """For a renamed option, the option it now points to (when known)."""
+        if info.kind is OptionKind.RENAMED and info.renamed_to:
+            return self.kb.find_option(info.renamed_to) or info
+        return info
+
+    def fields_below(self, parts: tuple[str, ...]) -> FieldTypes:
+        """Field types inside a submodule value assigned at ``parts``."""
+
+        def lookup(sub: tuple[str, ...]) -> OptionType | None:
+            res = self.resolve((*parts, *sub))
+            if res.option is not None:
+                if res.option.kind in (OptionKind.REMOVED, OptionKind.CHANGED, OptionKind.MERGED):
+                    return ANY_FIELD
+                typ = self.target(res.option).type
+                return descend(typ, res.rest) if res.rest else typ
+            if res.is_namespace or "*" in sub:
+                return ANY_FIELD  # list elements: the release may not resolve "*" paths
+            return None
+
+        return lookup
+
+    def first_unknown(self, parts: tuple[str, ...]) -> int:
+        """Index of the first part that is neither an option nor a group of options."""
+        for i in range(1, len(parts) + 1):
+            res = self.resolve(parts[:i])
+            if res.option is not None:
+                return len(parts)
+            if not res.is_namespace:
+                return i - 1
+        return len(parts)
+
+
+def descend(t: OptionType, keys: Sequence[str]) -> OptionType | None:
+    """The type of ``keys`` inside a value of type ``t``; None when ``t`` has no keys."""
+    current: OptionType | None = t
+    for _ in keys:
+        if current is None:
+            return None
+        current = _step(current)
+    return current
+
+
+def _step(t: OptionType) -> OptionType | None:
+    match t.kind:
+        case TypeKind.ATTRS | TypeKind.LAZY_ATTRS:
+            return t.args[0] if t.args else ANY_FIELD
+        case TypeKind.NULL_OR:
+            return _step(t.args[0]) if t.args else ANY_FIELD
+        case TypeKind.EITHER:
+            inner = [s for s in (_step(a) for a in t.args) if s is not None]
+            if not inner:
+                return None
+            return inner[0] if len(inner) == 1 else ANY_FIELD
+        case TypeKind.SUBMODULE | TypeKind.ANYTHING | TypeKind.OTHER | TypeKind.ATTRSET:
+            return ANY_FIELD
+        case _:
+            return None

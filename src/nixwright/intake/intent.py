@@ -43,6 +43,14 @@ class CapabilityRequest:
 
 
 @dataclass(frozen=True)
+class RoleRequest:
+    """A job asked for by a generic word ("a VPN"); a question or the role's default picks the capability."""
+
+    role: str  # catalog role id
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
 class Exclusion:
     """Something the person does not want: a capability id, a role, a package, or ``"*"`` ("nothing else")."""
 
@@ -102,6 +110,7 @@ class Intent:
     answers: tuple[Answer, ...] = ()
     understood: tuple[Evidence, ...] = ()
     not_understood: tuple[str, ...] = ()
+    roles: tuple[RoleRequest, ...] = ()  # settled into ``capabilities`` by answers/assumptions
 
     def has_quality(self, name: str) -> bool:
         return any(q == name for q, _ in self.qualities)

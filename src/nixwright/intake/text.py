@@ -1,0 +1,47 @@
+"""Request text helpers: a normalised copy with the same offsets, clause and negation scopes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Offsets must survive normalisation, so every replacement keeps the length.
+_SAME_LENGTH = str.maketrans({"-": " ", "\u2019": "'", "\u2018": "'", "_": "_"})
+
+_NEGATION = re.compile(
+    r"\b(no|not|without|never|don't want|do not want|don't need|do not need|nor|exclude|excluding|except)\b"
+)
+# A negation runs to the end of its clause; these end it.
+_SCOPE_END = re.compile(r"[.;!?:\n(),]|\b(and|but|with|plus|also|just|only|i want|i need)\b")
+
+
+def normalise(text: str) -> str:
+    """Lower case, hyphens as spaces; same length as ``text`` so offsets carry over."""
+    return text.lower().translate(_SAME_LENGTH)
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+def negation_scopes(norm: str) -> list[Span]:
+    scopes = []
+    for m in _NEGATION.finditer(norm):
+        end_match = _SCOPE_END.search(norm, m.end())
+        end = end_match.start() if end_match else len(norm)
+        # "no X or Y" continues over "or"; "and no" starts a new scope anyway.
+        scopes.append(Span(m.start(), end))
+    return scopes
+
+
+def in_scopes(start: int, scopes: list[Span]) -> bool:
+    return any(s.start <= start < s.end for s in scopes)
+
+
+def phrase_pattern(phrase: str) -> re.Pattern[str]:
+    """Whole-word match of a vocabulary phrase, allowing a plural ``s``/``es`` and flexible spaces."""
+    words = normalise(phrase).split()
+    body = r"\s+".join(re.escape(w) for w in words)
+    return re.compile(rf"(?<![\w/.@]){body}(?:s|es)?(?![\w@/])")

@@ -105,6 +105,7 @@ class PackageMatch:
     message: str | None = None
     warns: bool = False
     suggestions: tuple[str, ...] = field(default=())
+    available: bool | None = None  # on the ``system`` asked about; None when not asked or not known
 
 
 class Knowledge(Protocol):

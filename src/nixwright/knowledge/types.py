@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 
 EnumMember = str | int | float | bool | None
 
@@ -17,9 +18,7 @@ class TypeKind(Enum):
     INT = "int"
     FLOAT = "float"
     NUMBER = "number"  # int or float ("number", "signed integer or floating point number")
-    STR = (
-        "str"  # any string, incl. "string matching the pattern ...", "non-empty string", "string or path"? no
-    )
+    STR = "str"  # any string; ``pattern``/``non_empty``/``note`` narrow it
     LINES = "lines"  # strings concatenated with a separator (mergeable string)
     PATH = "path"
     PACKAGE = "package"
@@ -59,4 +58,22 @@ class OptionType:
 
 def parse_type(text: str) -> OptionType:
     """Parse an options.json ``type`` string. Never raises: unknown text gives ``OTHER``."""
-    raise NotImplementedError  # implemented in the knowledge stage
+    from nixwright.knowledge.type_grammar import parse
+
+    return parse(text)
+
+
+@lru_cache(maxsize=4096)
+def parse_type_cached(text: str) -> OptionType:
+    """``parse_type`` for type strings seen over and over (every option row carries one)."""
+    return parse_type(text)
+
+
+UNRECOGNIZED = "unrecognized type phrase"
+
+
+def is_fully_recognized(option_type: OptionType) -> bool:
+    """False when any part of the structure is a phrase the grammar did not know."""
+    if option_type.kind is TypeKind.OTHER and (option_type.note or "").startswith(UNRECOGNIZED):
+        return False
+    return all(is_fully_recognized(arg) for arg in option_type.args)

@@ -1,0 +1,175 @@
+"""Build a release database atomically: lock, ingest into a temp file, rename over the old one."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import fcntl
+import json
+import os
+import sqlite3
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from nixwright.errors import NixwrightError
+from nixwright.knowledge.home import db_path
+from nixwright.knowledge.ingest_options import ingest_options, ingest_options_extra, ingest_options_imports
+from nixwright.knowledge.ingest_packages import ingest_packages
+from nixwright.knowledge.ingest_packages_extra import ingest_packages_extra
+from nixwright.knowledge.progress import Progress, no_progress
+from nixwright.knowledge.reading import FoundInput, InputFile, find_input, read_json, sha256_file
+from nixwright.knowledge.schema import SCHEMA, SCHEMA_VERSION
+
+Ingest = Callable[[sqlite3.Connection, Path, Any], int]
+_INGEST: dict[InputFile, Ingest] = {
+    InputFile.OPTIONS: ingest_options,
+    InputFile.OPTIONS_EXTRA: ingest_options_extra,
+    InputFile.OPTIONS_IMPORTS: ingest_options_imports,
+    InputFile.PACKAGES: ingest_packages,
+    InputFile.PACKAGES_EXTRA: ingest_packages_extra,
+}
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    path: Path
+    release: str
+    built: bool  # False when the existing database was already up to date
+    seconds: float = 0.0
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def local_inputs(directory: Path) -> list[FoundInput]:
+    """The channel files in ``directory``; the two published ones are required."""
+    if not directory.is_dir():
+        raise NixwrightError(
+            f"{directory}: no such directory", hint="--from DIR names a directory of channel files"
+        )
+    found = []
+    for kind in InputFile:
+        item = find_input(directory, kind)
+        if item is None and kind.required:
+            raise NixwrightError(
+                f"{directory / (kind.value + '.br')}: file not found",
+                hint=f"{directory} must hold options.json.br and packages.json.br of a NixOS channel",
+            )
+        if item is not None:
+            found.append(item)
+    return found
+
+
+def input_signature(inputs: list[FoundInput]) -> dict[str, list[int]]:
+    out = {}
+    for item in inputs:
+        st = item.path.stat()
+        out[item.kind.value] = [st.st_size, st.st_mtime_ns]
+    return out
+
+
+def read_meta(path: Path) -> dict[str, str]:
+    try:
+        with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
+            return dict(db.execute("SELECT key, value FROM meta"))
+    except sqlite3.Error:
+        return {}
+
+
+def is_current(path: Path, inputs: list[FoundInput]) -> bool:
+    """True when the database at ``path`` was built from exactly these inputs (same sha256s)."""
+    if not path.is_file():
+        return False
+    meta = read_meta(path)
+    if meta.get("schema_version") != str(SCHEMA_VERSION):
+        return False
+    if meta.get("input_stats") == json.dumps(input_signature(inputs), sort_keys=True):
+        return True
+    recorded = json.loads(meta.get("inputs", "{}"))
+    return recorded == {item.kind.value: sha256_file(item.path) for item in inputs}
+
+
+@contextlib.contextmanager
+def build_lock(path: Path) -> Iterator[None]:
+    """One builder per database at a time, across processes (pytest-xdist workers included)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with (path.parent / (path.name + ".lock")).open("a+") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def ensure_database(
+    release: str,
+    directory: Path,
+    *,
+    home: Path | None = None,
+    progress: Progress | None = None,
+    force: bool = False,
+    source: str | None = None,
+) -> BuildResult:
+    """Build the database for ``release`` from ``directory`` unless it is already current."""
+    inputs = local_inputs(directory)
+    target = db_path(release, home)
+    if not force and is_current(target, inputs):
+        return BuildResult(target, release, built=False)
+    with build_lock(target):
+        if not force and is_current(target, inputs):
+            return BuildResult(target, release, built=False)
+        return _build(release, inputs, target, progress or no_progress, source or f"local {directory}")
+
+
+def _build(
+    release: str, inputs: list[FoundInput], target: Path, progress: Progress, source: str
+) -> BuildResult:
+    started = time.monotonic()
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        counts = _fill(tmp, release, inputs, progress, source, started)
+        tmp.chmod(0o644)
+        tmp.replace(target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return BuildResult(target, release, built=True, seconds=time.monotonic() - started, counts=counts)
+
+
+def _fill(
+    tmp: Path, release: str, inputs: list[FoundInput], progress: Progress, source: str, started: float
+) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    hashes = {}
+    with contextlib.closing(sqlite3.connect(tmp)) as db:
+        db.execute("PRAGMA journal_mode = OFF")
+        db.execute("PRAGMA synchronous = OFF")
+        db.executescript(SCHEMA)
+        total = len(inputs)
+        for done, item in enumerate(inputs):
+            progress(f"reading {item.path.name}", done, total)
+            hashes[item.kind.value] = sha256_file(item.path)
+            data = read_json(item.path)
+            counts[item.kind.value] = _INGEST[item.kind](db, item.path, data)
+            del data
+        progress("indexing", total, total)
+        db.execute("INSERT INTO options_fts (options_fts) VALUES ('optimize')")
+        db.execute("INSERT INTO packages_fts (packages_fts) VALUES ('optimize')")
+        db.execute("ANALYZE")
+        meta = {
+            "release": release,
+            "source": source,
+            "inputs": json.dumps(hashes, sort_keys=True),
+            "input_stats": json.dumps(input_signature(inputs), sort_keys=True),
+            "built_at": dt.datetime.now(tz=dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "build_seconds": f"{time.monotonic() - started:.2f}",
+            "counts": json.dumps(counts, sort_keys=True),
+            "schema_version": str(SCHEMA_VERSION),
+        }
+        db.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
+        db.commit()
+    return counts

@@ -1,0 +1,90 @@
+"""packages.json into the ``packages`` table (platform lists stored once each)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from nixwright.knowledge.reading import wrong_format
+from nixwright.knowledge.words import name_words
+
+
+def license_names(value: Any) -> list[str]:
+    items = value if isinstance(value, list) else [value]
+    out: list[str] = []
+    for item in items:
+        if isinstance(item, dict):
+            name = item.get("spdxId") or item.get("shortName") or item.get("fullName")
+            if name:
+                out.append(str(name))
+        elif isinstance(item, str) and item:
+            out.append(item)
+    return out
+
+
+def _systems(value: Any) -> str | None:
+    if not isinstance(value, list) or not value:
+        return None
+    names = [v if isinstance(v, str) else json.dumps(v, sort_keys=True) for v in value]
+    return json.dumps(sorted(set(names)))
+
+
+class _PlatformSets:
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+        self._ids: dict[str, int] = {}
+
+    def id_for(self, value: Any) -> int | None:
+        key = _systems(value)
+        if key is None:
+            return None
+        found = self._ids.get(key)
+        if found is None:
+            found = len(self._ids) + 1
+            self._ids[key] = found
+            self._db.execute("INSERT INTO platform_sets VALUES (?, ?)", (found, key))
+        return found
+
+
+def ingest_packages(db: sqlite3.Connection, path: Path, data: Any) -> int:
+    packages = data.get("packages") if isinstance(data, dict) else None
+    if not isinstance(packages, dict) or data.get("version") != 2:
+        raise wrong_format(path, 'a channel packages.json ({"version": 2, "packages": {...}})')
+    platforms = _PlatformSets(db)
+    rows: list[tuple[Any, ...]] = []
+    words: list[tuple[int, str, str, str]] = []
+    for number, (attr, entry) in enumerate(sorted(packages.items()), start=1):
+        if not isinstance(entry, dict):
+            raise wrong_format(path, f"package {attr!r} as an object")
+        meta = entry.get("meta") or {}
+        description = meta.get("description") or ""
+        description = description if isinstance(description, str) else str(description)
+        homepage = meta.get("homepage")
+        if isinstance(homepage, list):
+            homepage = homepage[0] if homepage else None
+        pname = str(entry.get("pname") or entry.get("name") or attr)
+        rows.append(
+            (
+                number,
+                attr,
+                pname,
+                str(entry.get("version") or ""),
+                description,
+                json.dumps(license_names(meta.get("license"))),
+                int(bool(meta.get("unfree"))),
+                int(bool(meta.get("insecure"))),
+                int(bool(meta.get("broken"))),
+                platforms.id_for(meta.get("platforms")),
+                platforms.id_for(meta.get("badPlatforms")),
+                json.dumps(meta.get("knownVulnerabilities") or []),
+                meta.get("mainProgram"),
+                homepage if isinstance(homepage, str) else None,
+                meta.get("position"),
+            )
+        )
+        words.append((number, name_words(attr.split(".")), pname, description))
+    db.executemany("INSERT INTO packages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    db.executemany("INSERT INTO packages_fts (rowid, name, pname, description) VALUES (?, ?, ?, ?)", words)
+    return len(rows)

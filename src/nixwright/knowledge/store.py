@@ -1,0 +1,192 @@
+"""``KnowledgeBase``: one release's options and packages, read from its SQLite database."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from nixwright.errors import NixwrightError
+from nixwright.knowledge.model import OptionInfo, OptionResolution, PackageInfo, PackageMatch
+from nixwright.knowledge.modules import ImportedModule, expand_imports, load_modules
+from nixwright.knowledge.option_index import OptionIndex
+from nixwright.knowledge.option_rows import COLUMNS, fetch_option, option_from_row
+from nixwright.knowledge.paths import join_path, normalize_module, split_path
+
+
+class KnowledgeBase:
+    """Implements ``nixwright.knowledge.model.Knowledge`` over a built database (read-only)."""
+
+    def __init__(self, path: Path) -> None:
+        if not path.is_file():
+            raise NixwrightError(f"{path}: no knowledge base here", hint="build one with: nixwright db build")
+        self.path = path
+        self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        try:
+            self.meta: dict[str, str] = dict(self.db.execute("SELECT key, value FROM meta"))
+        except sqlite3.DatabaseError:
+            raise NixwrightError(
+                f"{path}: not a nixwright knowledge base", hint="rebuild it with: nixwright db build --force"
+            ) from None
+        self._options: dict[int, OptionInfo] = {}
+        self._to_kind: dict[int, str | None] = {}
+
+    @property
+    def release(self) -> str:
+        return self.meta["release"]
+
+    def close(self) -> None:
+        self.db.close()
+
+    @cached_property
+    def index(self) -> OptionIndex:
+        extra = json.loads(self.meta.get("options_extra", "{}")) if "options_extra" in self.meta else {}
+        return OptionIndex(self.db, extra.get("recursive") or {})
+
+    @cached_property
+    def modules(self) -> dict[str, ImportedModule]:
+        return load_modules(self.db)
+
+    @cached_property
+    def extra_meta(self) -> dict[str, Any]:
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'options_extra'").fetchone()
+        return json.loads(row[0]) if row else {}
+
+    # -- options -------------------------------------------------------------------------------
+
+    def option_by_id(self, option_id: int) -> OptionInfo:
+        found = self._options.get(option_id)
+        if found is None:
+            row = fetch_option(self.db, option_id)
+            found = option_from_row(row)
+            self._options[option_id] = found
+            self._to_kind[option_id] = row[11]
+        return found
+
+    def find_option(self, path: str | Sequence[str]) -> OptionInfo | None:
+        """The option a path names: exact declared paths, or concrete ones through placeholders."""
+        if isinstance(path, str):
+            exact = self.index.exact(path)
+            if exact is not None:
+                return self.option_by_id(exact)
+            parts = split_path(path)
+        else:
+            parts = tuple(path)
+        resolution = self.resolve_option(parts)
+        return resolution.option if resolution.option is not None and not resolution.rest else None
+
+    def resolve_option(self, parts: Sequence[str], imported_modules: Sequence[str] = ()) -> OptionResolution:
+        requested = tuple(parts)
+        imported = expand_imports(self.modules, imported_modules) if imported_modules else frozenset()
+        walk = self.index.walk(requested, imported)
+        if walk is None:
+            return OptionResolution(requested, None)
+        if walk.option_id is None:
+            owner = self._deepest_option(walk.matched, imported)
+            if owner is None:
+                return OptionResolution(requested, None, is_namespace=True)
+            option, depth = owner
+            return OptionResolution(requested, option, requested[depth:], is_namespace=True)
+        option = self.option_by_id(walk.option_id)
+        rest = requested[walk.consumed :]
+        if rest and option.renamed_to and self._to_kind.get(walk.option_id) == "namespace":
+            return OptionResolution(requested, self._mapped_rename(option, rest))
+        return OptionResolution(requested, option, rest)
+
+    def _deepest_option(
+        self, matched: tuple[str, ...], imported: frozenset[str]
+    ) -> tuple[OptionInfo, int] | None:
+        node = self.index.root
+        best: tuple[OptionInfo, int] | None = None
+        for depth, name in enumerate(matched, start=1):
+            child = node.children.get(name)
+            if child is None:
+                break
+            node = child
+            option_id = node.option_for(imported)
+            if option_id is not None:
+                best = (self.option_by_id(option_id), depth)
+        return best
+
+    def _mapped_rename(self, option: OptionInfo, rest: tuple[str, ...]) -> OptionInfo:
+        """``services.compton.enable`` under the namespace rename ``services.compton`` -> ``services.picom``."""
+        suffix = join_path(rest)
+        target = f"{option.renamed_to}.{suffix}"
+        target_option = self.find_option(target)
+        return replace(
+            option,
+            path=f"{option.path}.{suffix}",
+            renamed_to=target,
+            type=target_option.type if target_option else option.type,
+        )
+
+    def option_children(self, prefix: str, include_hidden: bool = False) -> list[OptionInfo]:
+        """Documented options strictly below ``prefix`` (declared naming), sorted by path."""
+        kinds = "('documented', 'hidden')" if include_hidden else "('documented')"
+        rows = self.db.execute(
+            f"SELECT {COLUMNS} FROM options WHERE path > ? AND path < ? AND module = '' AND kind IN {kinds}"  # noqa: S608
+            " ORDER BY path",
+            (prefix + ".", prefix + "/"),
+        )
+        return [option_from_row(r) for r in rows]
+
+    def suggest_options(self, path: str, limit: int = 3) -> list[str]:
+        from nixwright.knowledge.suggest import suggest_options
+
+        return suggest_options(self, path, limit)
+
+    def search_options(self, query: str, limit: int = 20) -> list[OptionInfo]:
+        from nixwright.knowledge.search import search_options
+
+        return [self.option_by_id(i) for i in search_options(self.db, query, limit)]
+
+    # -- imported modules ----------------------------------------------------------------------
+
+    def module_info(self, module: str) -> ImportedModule | None:
+        """What a module imported by path adds and sets (``profiles/qemu-guest.nix``, ...)."""
+        return self.modules.get(normalize_module(module))
+
+    def imported_options(self, module: str) -> list[OptionInfo]:
+        key = normalize_module(module)
+        modules = expand_imports(self.modules, [key])
+        marks = ",".join("?" * len(modules))
+        rows = self.db.execute(
+            f"SELECT {COLUMNS} FROM options WHERE module IN ({marks}) ORDER BY path, module",  # noqa: S608
+            sorted(modules),
+        )
+        return [option_from_row(r) for r in rows]
+
+    # -- packages ------------------------------------------------------------------------------
+
+    def find_package(self, attr_path: str, system: str | None = None) -> PackageMatch:
+        from nixwright.knowledge.packages_query import find_package
+
+        return find_package(self, attr_path, system)
+
+    def package(self, attr_path: str) -> PackageInfo | None:
+        from nixwright.knowledge.packages_query import package_info
+
+        return package_info(self.db, attr_path)
+
+    def suggest_packages(self, attr_path: str, limit: int = 3) -> list[str]:
+        from nixwright.knowledge.suggest import suggest_packages
+
+        return suggest_packages(self, attr_path, limit)
+
+    def search_packages(self, query: str, limit: int = 20) -> list[PackageInfo]:
+        from nixwright.knowledge.packages_query import package_info_by_id
+        from nixwright.knowledge.search import search_packages
+
+        return [package_info_by_id(self.db, i) for i in search_packages(self.db, query, limit)]
+
+    # -- description ---------------------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        return dict(json.loads(self.meta.get("counts", "{}")))
+
+    def __repr__(self) -> str:
+        return f"KnowledgeBase(release={self.release!r}, path={str(self.path)!r})"

@@ -1,0 +1,164 @@
+"""Turning the config part of a module into leaf ``Definition``s.
+
+Attribute sets written in the source are walked into, so ``services.nginx = { enable = true; }``
+gives the leaf ``services.nginx.enable``. ``lib.mkIf``/``optional*`` add a condition, ``mkDefault``/
+``mkForce``/``mkOverride`` set the priority, ``mkBefore``/``mkAfter``/``mkOrder`` the order and
+``mkMerge`` gives each of its parts. Lists, ``{ }``, scalars and anything dynamic are leaves. A list
+built as ``xs ++ lib.optionals c ys`` gives one definition for the unconditional items and one, with
+the condition, per conditional part: for list options the module system merges them the same way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from nixwright.errors import SourceLocation
+from nixwright.nix.evaluate import Evaluator
+from nixwright.nix.items import Cond, Item, Known, Lazy, Merge, Order, Override, StaticSet
+from nixwright.nix.values import (
+    PRIORITY_DEFAULT_PLAIN,
+    Definition,
+    Dynamic,
+    NixAttrs,
+    NixList,
+    Unreadable,
+    Value,
+)
+
+
+@dataclass(frozen=True)
+class Context:
+    location: SourceLocation
+    priority: int = PRIORITY_DEFAULT_PLAIN
+    conditions: tuple[str, ...] = ()
+    order: str | None = None
+    dynamic_key: bool = False
+
+
+@dataclass
+class Collected:
+    definitions: list[Definition] = field(default_factory=list)
+    unreadable: list[Unreadable] = field(default_factory=list)
+
+
+def emit(ev: Evaluator, item: Item, prefix: tuple[str, ...], ctx: Context, out: Collected) -> None:
+    forced = ev.force(item)
+    if isinstance(forced, StaticSet):
+        if not forced.entries and not forced.dynamic:
+            _leaf(NixAttrs(), prefix, ctx, out, "")
+            return
+        for name, entry in forced.entries.items():
+            sub = replace(ctx, location=entry.location, dynamic_key=ctx.dynamic_key or entry.dynamic_key)
+            emit(ev, entry.item, (*prefix, name), sub, out)
+        for key, entry in forced.dynamic:
+            emit(ev, entry.item, (*prefix, key), replace(ctx, location=entry.location, dynamic_key=True), out)
+        return
+    if isinstance(forced, Cond):
+        emit(ev, forced.item, prefix, replace(ctx, conditions=(*ctx.conditions, forced.condition)), out)
+        return
+    if isinstance(forced, Override):
+        emit(ev, forced.item, prefix, replace(ctx, priority=forced.priority), out)
+        return
+    if isinstance(forced, Order):
+        emit(ev, forced.item, prefix, replace(ctx, order=forced.order), out)
+        return
+    if isinstance(forced, Merge):
+        for part in forced.items:
+            emit(ev, part, prefix, ctx, out)
+        return
+    if isinstance(forced, Known) and isinstance(forced.value, NixAttrs) and forced.value.entries:
+        _emit_attrs(forced.value, prefix, ctx, out)
+        return
+    if isinstance(forced, Lazy) and forced.node.type == "binary_expression":
+        op = forced.node.child_by_field_name("operator")
+        if op is not None and op.type == "++" and _emit_concatenation(ev, forced, prefix, ctx, out):
+            return
+    text = forced.scope.source.text(forced.node) if isinstance(forced, Lazy) else ""
+    _leaf(ev.value(forced), prefix, ctx, out, text)
+
+
+def _emit_attrs(value: NixAttrs, prefix: tuple[str, ...], ctx: Context, out: Collected) -> None:
+    for name, sub in value.entries:
+        if isinstance(sub, NixAttrs) and sub.entries:
+            _emit_attrs(sub, (*prefix, name), ctx, out)
+        else:
+            _leaf(sub, (*prefix, name), ctx, out, "")
+
+
+def _list_parts(ev: Evaluator, item: Item, conditions: tuple[str, ...]) -> list[tuple[tuple[str, ...], Item]]:
+    forced = ev.force(item)
+    if isinstance(forced, Lazy) and forced.node.type == "binary_expression":
+        op = forced.node.child_by_field_name("operator")
+        left = forced.node.child_by_field_name("left")
+        right = forced.node.child_by_field_name("right")
+        if op is not None and op.type == "++" and left is not None and right is not None:
+            return _list_parts(ev, Lazy(left, forced.scope), conditions) + _list_parts(
+                ev, Lazy(right, forced.scope), conditions
+            )
+    if isinstance(forced, Cond):
+        return _list_parts(ev, forced.item, (*conditions, forced.condition))
+    return [(conditions, forced)]
+
+
+def _emit_concatenation(
+    ev: Evaluator, item: Lazy, prefix: tuple[str, ...], ctx: Context, out: Collected
+) -> bool:
+    parts = _list_parts(ev, item, ())
+    if all(not conditions for conditions, _ in parts):
+        return False
+    plain: list[Value] = []
+    plain_seen = False
+    for conditions, part in parts:
+        if conditions:
+            continue
+        plain_seen = True
+        value = ev.value(part)
+        if not isinstance(value, NixList):
+            return False
+        plain.extend(value.items)
+    if plain_seen:
+        _leaf(NixList(tuple(plain)), prefix, ctx, out, "")
+    for conditions, part in parts:
+        if conditions:
+            sub = replace(ctx, conditions=(*ctx.conditions, *conditions))
+            _leaf(ev.value(part), prefix, sub, out, "")
+    return True
+
+
+def join_conditions(conditions: tuple[str, ...]) -> str | None:
+    if not conditions:
+        return None
+    if len(conditions) == 1:
+        return conditions[0]
+    return " && ".join(_wrapped(c) for c in conditions)
+
+
+def _wrapped(condition: str) -> str:
+    simple = condition.replace(".", "").replace("_", "").replace("-", "").replace("'", "")
+    if simple.isalnum() or (condition.startswith("(") and condition.endswith(")")):
+        return condition
+    return f"({condition})"
+
+
+def _leaf(value: Value, prefix: tuple[str, ...], ctx: Context, out: Collected, text: str) -> None:
+    if not prefix:
+        reason = value.reason if isinstance(value, Dynamic) else "not an attribute set of definitions"
+        out.unreadable.append(
+            Unreadable(f"module body not read: {reason}", text or _text_of(value), ctx.location)
+        )
+        return
+    out.definitions.append(
+        Definition(
+            path=prefix,
+            value=value,
+            location=ctx.location,
+            priority=ctx.priority,
+            condition=join_conditions(ctx.conditions),
+            order=ctx.order,
+            dynamic_key=ctx.dynamic_key,
+        )
+    )
+
+
+def _text_of(value: Value) -> str:
+    return value.text if isinstance(value, Dynamic) else ""

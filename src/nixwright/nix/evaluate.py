@@ -1,0 +1,296 @@
+"""The static evaluator: reads as much of an expression as is knowable without running Nix.
+
+``force`` looks through variables, parentheses, ``let``, ``with``, selections, ``//`` and the
+module-system functions until it reaches a shape (``items.Item``); ``value`` turns an item into a
+public ``Value``, or ``Dynamic`` with the reason when evaluation would be needed.
+"""
+
+from __future__ import annotations
+
+from nixwright.errors import NixwrightError
+from nixwright.nix import calls, literals
+from nixwright.nix.items import (
+    Cond,
+    Entry,
+    Item,
+    Known,
+    Lazy,
+    Merge,
+    Order,
+    Override,
+    Pick,
+    Scope,
+    StaticSet,
+    Symbol,
+)
+from nixwright.nix.parse import Node
+from nixwright.nix.values import Dynamic, NixAttrs, NixBool, NixNull, NixString, PackageRef, Value
+
+_GLOBALS_KNOWN: dict[str, Value] = {
+    "true": NixBool(value=True),
+    "false": NixBool(value=False),
+    "null": NixNull(),
+}
+# Names Nix binds in its base environment (besides true/false/null); they win over `with`.
+_GLOBAL_FUNCTIONS = frozenset(
+    {
+        "abort", "baseNameOf", "break", "derivation", "derivationStrict", "dirOf", "fetchGit",
+        "fetchMercurial", "fetchTarball", "fetchTree", "fromTOML", "import", "isNull", "map",
+        "placeholder", "removeAttrs", "scopedImport", "throw", "toString",
+    }
+)  # fmt: skip
+
+
+class Evaluator:
+    """Holds the per-read caches; one instance reads one module and the files it imports."""
+
+    def __init__(self) -> None:
+        self._forcing: set[int] = set()
+
+    # --- names -------------------------------------------------------------------------------
+    def lookup(self, name: str, scope: Scope, node: Node) -> Item:
+        frame: Scope | None = scope
+        while frame is not None:
+            if frame.with_target is None and name in frame.names:
+                return frame.names[name]
+            frame = frame.parent
+        if name in _GLOBALS_KNOWN:
+            return Known(_GLOBALS_KNOWN[name])
+        if name == "builtins":
+            return Symbol("builtins")
+        if name in _GLOBAL_FUNCTIONS or name.startswith("__"):
+            return Symbol("builtins", (name.removeprefix("__"),))
+        text = scope.source.text(node)
+        frame = scope
+        while frame is not None:
+            if frame.with_target is not None:
+                found = self._from_with(frame.with_target, name, text)
+                if found is not None:
+                    return found
+            frame = frame.parent
+        return Symbol("undefined", (name,), text)
+
+    def _from_with(self, target: Item, name: str, text: str) -> Item | None:
+        forced = self.force(target)
+        if isinstance(forced, StaticSet):
+            entry = forced.entries.get(name)
+            return entry.item if entry is not None else None
+        if isinstance(forced, Symbol):
+            if forced.root == "lib" and not forced.path and name not in calls.LIB_NAMES:
+                return None
+            return forced.select((name,), text)
+        return Symbol("undefined", (name,), text)
+
+    # --- shapes ------------------------------------------------------------------------------
+    def force(self, item: Item) -> Item:
+        if isinstance(item, Pick):
+            return self._pick(item)
+        if not isinstance(item, Lazy):
+            return item
+        if item.forced is not None:
+            return item.forced
+        key = id(item)
+        if key in self._forcing:
+            return Known(Dynamic("refers to itself (infinite recursion)", item.scope.source.text(item.node)))
+        self._forcing.add(key)
+        try:
+            result = self._force_node(item)
+        finally:
+            self._forcing.discard(key)
+        item.forced = result
+        return result
+
+    def _force_node(self, item: Lazy) -> Item:
+        node, scope = item.node, item.scope
+        kind = node.type
+        if kind == "parenthesized_expression":
+            return self.force(Lazy(_expr(node, "expression"), scope))
+        if kind == "variable_expression":
+            name = node.child_by_field_name("name")
+            return self.force(self.lookup(_text(name), scope, node)) if name is not None else item
+        if kind == "select_expression":
+            return self._select(node, scope)
+        if kind == "let_expression":
+            inner = scope.child()
+            bindings = _child_of_type(node, "binding_set")
+            if bindings is not None:
+                self.fill_names(bindings, inner)
+            return self.force(Lazy(_expr(node, "body"), inner))
+        if kind == "with_expression":
+            env = Lazy(_expr(node, "environment"), scope)
+            return self.force(Lazy(_expr(node, "body"), scope.child(with_target=env)))
+        if kind in ("attrset_expression", "rec_attrset_expression"):
+            return self.static_set(node, scope, rec=kind == "rec_attrset_expression")
+        if kind == "apply_expression":
+            return calls.apply(self, node, scope)
+        if kind == "if_expression":
+            cond = self.value(Lazy(_expr(node, "condition"), scope))
+            if isinstance(cond, NixBool):
+                branch = "consequence" if cond.value else "alternative"
+                return self.force(Lazy(_expr(node, branch), scope))
+            return item
+        if kind == "binary_expression" and _operator(node) == "//":
+            left = self.force(Lazy(_expr(node, "left"), scope))
+            right = self.force(Lazy(_expr(node, "right"), scope))
+            if isinstance(left, StaticSet) and isinstance(right, StaticSet):
+                return StaticSet({**left.entries, **right.entries}, left.dynamic + right.dynamic)
+            return item
+        return item
+
+    def _pick(self, pick: Pick) -> Item:
+        source = self.force(pick.source)
+        if isinstance(source, Symbol):
+            return source.select((pick.name,), pick.text)
+        if isinstance(source, StaticSet):
+            entry = source.entries.get(pick.name)
+            if entry is not None:
+                return self.force(entry.item)
+            return Known(Dynamic(f"attribute {pick.name!r} missing (evaluation would fail)", pick.text))
+        return Known(Dynamic("inherits from a value only known at evaluation time", pick.text))
+
+    def _select(self, node: Node, scope: Scope) -> Item:
+        base = self.force(Lazy(_expr(node, "expression"), scope))
+        parts = self.attr_names(node.child_by_field_name("attrpath"), scope)
+        default = node.child_by_field_name("default")
+        text = scope.source.text(node)
+        current: Item = base
+        for index, (name, dynamic) in enumerate(parts):
+            if dynamic:
+                return Known(Dynamic("selects an attribute whose name is computed", text))
+            if isinstance(current, Symbol):
+                rest = tuple(n for n, _ in parts[index:])
+                return current.select(rest, text)
+            if isinstance(current, StaticSet):
+                entry = current.entries.get(name)
+                if entry is None:
+                    if default is not None:
+                        return self.force(Lazy(default, scope))
+                    if current.dynamic:
+                        return Known(Dynamic("selects from a set with computed names", text))
+                    return Known(Dynamic(f"attribute {name!r} missing (evaluation would fail)", text))
+                current = self.force(entry.item)
+                continue
+            return Known(Dynamic("selects from a value only known at evaluation time", text))
+        return current
+
+    # --- attribute sets ----------------------------------------------------------------------
+    def attr_names(self, attrpath: Node | None, scope: Scope) -> list[tuple[str, bool]]:
+        """The names of an attribute path; ``(text, True)`` for a name only known at evaluation."""
+        if attrpath is None:
+            return []
+        return [self.attr_name(attr, scope) for attr in attrpath.children_by_field_name("attr")]
+
+    def attr_name(self, attr: Node, scope: Scope) -> tuple[str, bool]:
+        if attr.type == "identifier":
+            return _text(attr), False
+        expr = attr if attr.type == "string_expression" else attr.child_by_field_name("expression")
+        value = self.value(Lazy(expr, scope)) if expr is not None else None
+        if isinstance(value, NixString):
+            return value.value, False
+        text = scope.source.text(attr)
+        if attr.type == "string_expression" and len(text) >= 2:
+            text = text[1:-1]
+        return text, True
+
+    def static_set(self, node: Node, scope: Scope, rec: bool = False) -> StaticSet:
+        result = StaticSet()
+        bindings = _child_of_type(node, "binding_set")
+        if bindings is not None:
+            inner = scope.child() if rec else scope
+            self.fill_set(bindings, scope, inner, result)
+            if rec:
+                inner.names.update({k: e.item for k, e in result.entries.items()})
+        return result
+
+    def fill_names(self, bindings: Node, target: Scope) -> None:
+        """Bind a ``let`` block's names into ``target`` (``let`` is recursive: values see ``target``;
+        ``inherit x;`` looks in the enclosing scope)."""
+        collected = StaticSet()
+        self.fill_set(bindings, target.parent or target, target, collected)
+        target.names.update({k: e.item for k, e in collected.entries.items()})
+
+    def fill_set(self, bindings: Node, outer: Scope, inner: Scope, result: StaticSet) -> None:
+        """Add the bindings of a ``binding_set`` to ``result`` (nested paths become nested sets).
+
+        ``outer`` is where ``inherit`` looks names up, ``inner`` is where values are read.
+        """
+        from nixwright.nix.setbuild import add_binding, add_inherit
+
+        for binding in bindings.named_children:
+            kind = binding.type
+            if kind == "binding":
+                add_binding(self, binding, inner, result)
+            elif kind in ("inherit", "inherit_from"):
+                add_inherit(self, binding, outer, inner, result)
+
+    # --- values ------------------------------------------------------------------------------
+    def value(self, item: Item) -> Value:
+        if isinstance(item, Lazy) and item.computed is not None:
+            return item.computed
+        forced = self.force(item)
+        result = self._value_of(forced)
+        if isinstance(item, Lazy):
+            item.computed = result
+        return result
+
+    def _value_of(self, item: Item) -> Value:
+        if isinstance(item, Known):
+            return item.value
+        if isinstance(item, Lazy):
+            return literals.value_of_node(self, item.node, item.scope)
+        if isinstance(item, StaticSet):
+            if item.dynamic:
+                return Dynamic("attribute set with names computed at evaluation time", item.dynamic[0][0])
+            return NixAttrs(tuple((k, self.value(e.item)) for k, e in item.entries.items()))
+        if isinstance(item, Symbol):
+            return symbol_value(item)
+        if isinstance(item, Cond):
+            return Dynamic(f"only when {item.condition}", "")
+        if isinstance(item, Override | Order):
+            return self.value(item.item)
+        if isinstance(item, Merge):
+            return Dynamic("lib.mkMerge of several definitions", "")
+        return Dynamic("not understood", "")
+
+    def entry_value(self, entry: Entry) -> Value:
+        return self.value(entry.item)
+
+
+def symbol_value(symbol: Symbol) -> Value:
+    text = symbol.text or ".".join((symbol.root, *symbol.path))
+    if symbol.root == "pkgs":
+        if symbol.path:
+            return PackageRef(".".join(symbol.path))
+        return Dynamic("the whole package set", text)
+    if symbol.root == "config":
+        return Dynamic(f"depends on config.{'.'.join(symbol.path)}", text)
+    if symbol.root == "undefined":
+        return Dynamic(f"undefined variable {symbol.path[0]!r}", text)
+    if symbol.root == "arg":
+        return Dynamic("depends on a module argument", text)
+    return Dynamic(f"refers to {symbol.root}", text)
+
+
+def _text(node: Node | None) -> str:
+    if node is None or node.text is None:
+        return ""
+    return node.text.decode("utf-8")
+
+
+def _expr(node: Node, field: str) -> Node:
+    child = node.child_by_field_name(field)
+    if child is None:  # the parser rejects trees with missing parts; this guards the type only
+        raise NixwrightError(f"malformed {node.type.replace('_', ' ')}: no {field}")
+    return child
+
+
+def _child_of_type(node: Node, kind: str) -> Node | None:
+    for child in node.named_children:
+        if child.type == kind:
+            return child
+    return None
+
+
+def _operator(node: Node) -> str:
+    op = node.child_by_field_name("operator")
+    return _text(op)

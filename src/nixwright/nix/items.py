@@ -1,0 +1,174 @@
+"""What the static reader works with while it reads: scopes, lazy expressions and known shapes.
+
+An ``Item`` is an expression the reader has looked at as far as it needed to: still a syntax node in
+its scope (``Lazy``), an attribute set whose names are known (``StaticSet``), a module-system wrapper
+(``Cond``, ``Override``, ``Order``, ``Merge``), a name from outside the file (``Symbol``: ``pkgs.x``,
+``config.x``, ``lib.mkIf``), or a finished ``Value``. None of these leave the ``nix`` package.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from nixwright.errors import SourceLocation
+from nixwright.nix.parse import Node
+from nixwright.nix.values import Value
+
+
+class SourceFile:
+    """One file's bytes and line table, for locations and source text."""
+
+    __slots__ = ("data", "line_starts", "name", "path")
+
+    def __init__(self, name: str, data: bytes, path: str | None = None) -> None:
+        self.name = name
+        self.data = data
+        self.path = path
+        starts = [0]
+        index = data.find(b"\n")
+        while index >= 0:
+            starts.append(index + 1)
+            index = data.find(b"\n", index + 1)
+        self.line_starts = starts
+
+    def location(self, node: Node) -> SourceLocation:
+        offset = node.start_byte
+        row = bisect_right(self.line_starts, offset) - 1
+        start = self.line_starts[row]
+        prefix = self.data[start:offset]
+        col = len(prefix) if prefix.isascii() else len(prefix.decode("utf-8", "replace"))
+        return SourceLocation(self.name, row + 1, col + 1)
+
+    def text(self, node: Node, limit: int = 400) -> str:
+        text = self.data[node.start_byte : node.end_byte].decode("utf-8", "replace")
+        return text if len(text) <= limit else text[:limit] + "…"
+
+
+class Scope:
+    """A frame of lexical names, or a ``with`` frame; ``parent`` links outwards."""
+
+    __slots__ = ("names", "parent", "source", "with_target")
+
+    def __init__(
+        self,
+        source: SourceFile,
+        parent: Scope | None = None,
+        names: dict[str, Item] | None = None,
+        with_target: Item | None = None,
+    ) -> None:
+        self.source = source
+        self.parent = parent
+        self.names = names if names is not None else {}
+        self.with_target = with_target
+
+    def child(self, names: dict[str, Item] | None = None, with_target: Item | None = None) -> Scope:
+        return Scope(self.source, self, names, with_target)
+
+
+class Lazy:
+    """A syntax node not yet looked at, with the scope it must be read in (results cached on it)."""
+
+    __slots__ = ("computed", "forced", "node", "scope")
+
+    def __init__(self, node: Node, scope: Scope) -> None:
+        self.node = node
+        self.scope = scope
+        self.forced: Item | None = None
+        self.computed: Value | None = None
+
+
+@dataclass(frozen=True)
+class Symbol:
+    """A name from outside the module: ``root`` is pkgs, config, lib, builtins, modulesPath, options,
+    arg (another module argument) or undefined; ``path`` is what was selected from it."""
+
+    root: str
+    path: tuple[str, ...] = ()
+    text: str = ""
+
+    def select(self, parts: tuple[str, ...], text: str) -> Symbol:
+        if not self.path and parts:
+            if self.root == "pkgs" and parts[0] == "lib":
+                return Symbol("lib", parts[1:], text)
+            if self.root == "args":
+                return module_argument(parts[0]).select(parts[1:], text)
+        return Symbol(self.root, self.path + parts, text)
+
+
+_MODULE_ARGUMENTS = frozenset({"config", "pkgs", "lib", "modulesPath", "options"})
+
+
+def module_argument(name: str) -> Symbol:
+    """What a module's function argument ``name`` stands for."""
+    if name in _MODULE_ARGUMENTS:
+        return Symbol(name)
+    return Symbol("arg", (name,))
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One attribute of a ``StaticSet``: its item and where its name was written."""
+
+    item: Item
+    location: SourceLocation
+    dynamic_key: bool = False
+
+
+@dataclass(eq=False)
+class StaticSet:
+    """An attribute set whose names are known; ``dynamic`` holds entries with computed names."""
+
+    entries: dict[str, Entry] = field(default_factory=dict)
+    dynamic: list[tuple[str, Entry]] = field(default_factory=list)
+
+
+@dataclass(eq=False)
+class Cond:
+    """``lib.mkIf c x`` (``empty`` None) or ``lib.optionals c xs`` and friends (``empty`` the else value)."""
+
+    condition: str
+    item: Item
+    empty: Value | None = None
+
+
+@dataclass(eq=False)
+class Override:
+    """``lib.mkDefault x``, ``lib.mkForce x``, ``lib.mkOverride n x``."""
+
+    priority: int
+    item: Item
+
+
+@dataclass(eq=False)
+class Order:
+    """``lib.mkBefore x``, ``lib.mkAfter x``, ``lib.mkOrder n x``."""
+
+    order: str | None
+    item: Item
+
+
+@dataclass(eq=False)
+class Merge:
+    """``lib.mkMerge [ ... ]``."""
+
+    items: list[Item]
+
+
+@dataclass(eq=False)
+class Pick:
+    """``inherit (source) name;``: one attribute of another expression."""
+
+    source: Item
+    name: str
+    text: str
+
+
+@dataclass(eq=False)
+class Known:
+    """A value already worked out."""
+
+    value: Value
+
+
+Item = Lazy | Symbol | StaticSet | Cond | Override | Order | Merge | Pick | Known

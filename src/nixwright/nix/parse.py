@@ -1,0 +1,120 @@
+"""Parsing Nix source with tree-sitter's Nix grammar; syntax errors become one clear NixwrightError.
+
+The grammar recovers from errors and keeps going, so a tree with an ``ERROR`` or ``MISSING`` node is
+rejected here: the first such node (in source order) gives the location, the offending line and a
+caret. Input that is not Nix at all (binary data, not UTF-8, far too large) is refused before parsing.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import tree_sitter
+import tree_sitter_nix
+
+from nixwright.errors import NixwrightError, SourceLocation
+
+# A NixOS module is a few hundred lines; ten megabytes is far beyond any hand-written one.
+MAX_SOURCE_BYTES = 10 * 1024 * 1024
+
+Tree = tree_sitter.Tree
+Node = tree_sitter.Node
+
+
+@cache
+def _parser() -> tree_sitter.Parser:
+    return tree_sitter.Parser(tree_sitter.Language(tree_sitter_nix.language()))
+
+
+def source_bytes(source: bytes | str, file: str) -> bytes:
+    """The source as UTF-8 bytes with CRLF line ends read as LF; refuses binary or oversized input."""
+    data = source.encode("utf-8", "surrogatepass") if isinstance(source, str) else source
+    if len(data) > MAX_SOURCE_BYTES:
+        raise NixwrightError(
+            f"{file} is too large to be a Nix module ({len(data)} bytes)",
+            hint=f"nixwright reads files up to {MAX_SOURCE_BYTES // (1024 * 1024)} MiB",
+        )
+    if b"\x00" in data:
+        raise NixwrightError(f"{file} is a binary file, not Nix source", hint="pass a .nix file")
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise NixwrightError(
+            f"{file} is not UTF-8 text (invalid byte at offset {exc.start})",
+            hint="Nix files are UTF-8; re-save the file as UTF-8",
+        ) from None
+    return data.replace(b"\r\n", b"\n")
+
+
+def parse_source(source: bytes | str, file: str) -> Tree:
+    """Parse Nix source; raise NixwrightError at ``file:line:col`` on the first syntax error."""
+    data = source_bytes(source, file)
+    tree = _parser().parse(data)
+    if tree.root_node.has_error:
+        raise _syntax_error(tree.root_node, data, file)
+    return tree
+
+
+def parse_bytes(data: bytes, file: str) -> Tree:
+    """Parse bytes already checked by ``source_bytes``."""
+    tree = _parser().parse(data)
+    if tree.root_node.has_error:
+        raise _syntax_error(tree.root_node, data, file)
+    return tree
+
+
+def read_file_bytes(path: Path) -> bytes:
+    """Read a Nix file, turning every OS-level problem into a NixwrightError."""
+    if path.is_dir():
+        raise NixwrightError(f"{path} is a directory", hint="pass a .nix file, e.g. configuration.nix")
+    try:
+        size = path.stat().st_size
+        if size > MAX_SOURCE_BYTES:
+            return source_bytes(b" " * (MAX_SOURCE_BYTES + 1), str(path))
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise NixwrightError(f"{path}: no such file", hint="check the path") from None
+    except PermissionError:
+        raise NixwrightError(f"{path}: permission denied", hint="check the file's permissions") from None
+    except OSError as exc:
+        raise NixwrightError(f"{path}: cannot read ({exc.strerror or exc})") from None
+
+
+def _first_error(root: Node) -> Node:
+    node = root
+    while True:
+        for child in node.children:
+            if child.is_missing or child.type == "ERROR":
+                return child
+            if child.has_error:
+                node = child
+                break
+        else:
+            return node
+
+
+def _syntax_error(root: Node, data: bytes, file: str) -> NixwrightError:
+    node = _first_error(root)
+    row, col_bytes = node.start_point
+    lines = data.split(b"\n")
+    line_bytes = lines[row] if row < len(lines) else b""
+    col = len(line_bytes[:col_bytes].decode("utf-8", "replace")) + 1
+    line_text = line_bytes.decode("utf-8", "replace").replace("\t", " ")
+    if node.is_missing and node.is_named:
+        message = "syntax error: expected a value here"
+        hint = "write the missing value, or remove the stray '=' or operator"
+    elif node.is_missing:
+        message = f"syntax error: missing {node.type!r}"
+        hint = f"add the missing {node.type!r}"
+    else:
+        token = data[node.start_byte : node.end_byte].decode("utf-8", "replace").split("\n", 1)[0]
+        token = token[:30] + ("…" if len(token) > 30 else "")
+        message = f"syntax error: unexpected {token!r}" if token else "syntax error: unexpected end of file"
+        hint = "check the line above for a missing ';', a missing closing bracket or an unclosed string"
+    caret = " " * (col - 1) + "^"
+    return NixwrightError(
+        f"{message}\n    {line_text}\n    {caret}",
+        hint=hint,
+        location=SourceLocation(file, row + 1, col),
+    )

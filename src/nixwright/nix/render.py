@@ -1,0 +1,74 @@
+"""Rendering a ``Module`` as a configuration file people are happy to keep.
+
+Layout (stable, close to nixfmt/RFC 166): header comment, ``{ config, lib, pkgs, ... }:``, an optional
+``let ... in``, then one attribute set with ``imports`` first and each section under its comment,
+separated by blank lines. Within a section, three or more bindings sharing a prefix are written as one
+nested set (``services.nginx = { ... };``), others with their full dotted path. Priorities become
+``lib.mkDefault``/``lib.mkForce``/``lib.mkOverride n``. Reading the output back gives the bindings'
+definitions (see ``nixwright.nix.leaves.binding_definitions``).
+"""
+
+from __future__ import annotations
+
+from nixwright.nix.layout import check_conflicts, render_bindings
+from nixwright.nix.model import Binding, Module
+from nixwright.nix.render_values import needs_parens, render_list, render_value
+from nixwright.nix.values import PRIORITY_DEFAULT_PLAIN, quote_attr
+
+__all__ = ["render_module", "render_value"]
+
+
+def render_module(module: Module) -> str:
+    """The module as Nix source, ending with a newline; deterministic and idempotent."""
+    check_conflicts([b for section in module.sections for b in section.bindings])
+    lexical = frozenset(module.args) | {name for name, _ in module.let_bindings}
+    uses_lib = any(b.priority != PRIORITY_DEFAULT_PLAIN for s in module.sections for b in s.bindings)
+    out: list[str] = []
+    if module.header:
+        out.extend(_comment(module.header, 0))
+    out.append(_arguments(module.args, uses_lib) + ":")
+    out.append("")
+    if module.let_bindings:
+        out.append("let")
+        for name, value in module.let_bindings:
+            out.append(f"  {quote_attr(name)} = {render_value(value, 2)};")
+        out.append("in")
+    body: list[list[str]] = []
+    if module.imports:
+        items = []
+        for value in module.imports:
+            text = render_value(value, 4)
+            items.append(f"({text})" if needs_parens(value, text) else text)
+        body.append([f"  imports = {render_list(items, 2)};"])
+    for section in module.sections:
+        lines = _comment(section.comment, 2) if section.comment else []
+        lines.extend(render_bindings(list(section.bindings), 2, lexical))
+        if lines:
+            body.append(lines)
+    if not body:
+        out.append("{ }")
+    else:
+        out.append("{")
+        for index, block in enumerate(body):
+            if index:
+                out.append("")
+            out.extend(block)
+        out.append("}")
+    return "\n".join(line.rstrip() if line.strip() else "" for line in out) + "\n"
+
+
+def render_binding(binding: Binding, indent: int = 0) -> str:
+    """One binding as ``path = value;`` with its full dotted path."""
+    return "\n".join(render_bindings([binding], indent, frozenset({"config", "lib", "pkgs"})))
+
+
+def _arguments(args: tuple[str, ...], uses_lib: bool) -> str:
+    names = list(dict.fromkeys(args))
+    if uses_lib and "lib" not in names:
+        names.append("lib")
+    return "{ " + ", ".join([*names, "..."]) + " }"
+
+
+def _comment(text: str, indent: int) -> list[str]:
+    pad = " " * indent
+    return [f"{pad}# {line}".rstrip() for line in text.strip("\n").split("\n")]

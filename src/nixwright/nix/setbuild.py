@@ -1,0 +1,122 @@
+"""Building a ``StaticSet`` from bindings: nested paths merge, ``inherit`` picks, duplicates are errors.
+
+Nix merges ``a.b = 1; a.c = 2;`` and ``a = { b = 1; }; a.c = 2;`` into one set ``a``; any other
+repeated name is an error when Nix parses the file, and is reported the same way here.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from nixwright.errors import NixwrightError, SourceLocation
+from nixwright.nix.items import Entry, Item, Lazy, Pick, Scope, StaticSet
+from nixwright.nix.parse import Node
+
+if TYPE_CHECKING:
+    from nixwright.nix.evaluate import Evaluator
+
+_LITERAL_SETS = ("attrset_expression",)
+
+
+def add_binding(ev: Evaluator, binding: Node, scope: Scope, result: StaticSet) -> None:
+    names = ev.attr_names(binding.child_by_field_name("attrpath"), scope)
+    value_node = binding.child_by_field_name("expression")
+    if not names or value_node is None:
+        return
+    location = scope.source.location(binding)
+    value: Item = Lazy(value_node, scope)
+    target = result
+    for index, (name, dynamic) in enumerate(names):
+        last = index == len(names) - 1
+        if dynamic:
+            item = value if last else _nested(names[index + 1 :], value, location)
+            target.dynamic.append((name, Entry(item, location, dynamic_key=True)))
+            return
+        existing = target.entries.get(name)
+        if last:
+            if existing is None:
+                target.entries[name] = Entry(value, location)
+                return
+            merged = _as_set(ev, existing.item)
+            if merged is None or not _is_literal_set(value_node):
+                raise _duplicate(names[: index + 1], existing.location, location)
+            bindings = _binding_set(value_node)
+            if bindings is not None:
+                ev.fill_set(bindings, scope, scope, merged)
+            target.entries[name] = Entry(merged, existing.location)
+            return
+        if existing is None:
+            nested = StaticSet()
+            target.entries[name] = Entry(nested, location)
+            target = nested
+            continue
+        merged = _as_set(ev, existing.item)
+        if merged is None:
+            raise _duplicate(names[: index + 1], existing.location, location)
+        target.entries[name] = Entry(merged, existing.location)
+        target = merged
+
+
+def add_inherit(ev: Evaluator, node: Node, outer: Scope, inner: Scope, result: StaticSet) -> None:
+    attrs = node.child_by_field_name("attrs")
+    if attrs is None:
+        return
+    source_node = node.child_by_field_name("expression") if node.type == "inherit_from" else None
+    source = Lazy(source_node, inner) if source_node is not None else None
+    for attr in attrs.children_by_field_name("attr"):
+        location = outer.source.location(attr)
+        name, dynamic = ev.attr_name(attr, outer)
+        if dynamic:
+            continue
+        if name in result.entries:
+            raise _duplicate([(name, False)], result.entries[name].location, location)
+        text = outer.source.text(attr)
+        item: Item = Pick(source, name, text) if source is not None else ev.lookup(name, outer, attr)
+        result.entries[name] = Entry(item, location)
+
+
+def _nested(names: list[tuple[str, bool]], value: Item, location: SourceLocation) -> StaticSet:
+    top = StaticSet()
+    target = top
+    for index, (name, dynamic) in enumerate(names):
+        last = index == len(names) - 1
+        item: Item = value if last else StaticSet()
+        entry = Entry(item, location, dynamic_key=dynamic)
+        if dynamic:
+            target.dynamic.append((name, entry))
+        else:
+            target.entries[name] = entry
+        if isinstance(item, StaticSet):
+            target = item
+    return top
+
+
+def _as_set(ev: Evaluator, item: Item) -> StaticSet | None:
+    if isinstance(item, StaticSet):
+        return item
+    if isinstance(item, Lazy) and _is_literal_set(item.node):
+        built = ev.static_set(item.node, item.scope)
+        return built
+    return None
+
+
+def _is_literal_set(node: Node) -> bool:
+    return node.type in _LITERAL_SETS
+
+
+def _binding_set(node: Node) -> Node | None:
+    for child in node.named_children:
+        if child.type == "binding_set":
+            return child
+    return None
+
+
+def _duplicate(names: list[tuple[str, bool]], first: SourceLocation, again: SourceLocation) -> NixwrightError:
+    from nixwright.nix.values import path_str
+
+    dotted = path_str(tuple(n for n, _ in names))
+    return NixwrightError(
+        f"attribute '{dotted}' already defined at {first.line}:{first.col}",
+        hint="Nix rejects a name set twice in one attribute set; merge the two definitions",
+        location=again,
+    )

@@ -1,0 +1,128 @@
+"""Ranked full-text search over options and packages (SQLite FTS5 + a small re-ranking).
+
+FTS5's bm25 finds candidates; the re-ranking puts names that contain the query's words above
+descriptions that do, prefers results covering more of the words, and for service-like queries
+(plain words, no dotted path) puts a module's ``enable`` option first.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from typing import Any
+
+from nixwright.knowledge.words import name_words
+
+_WORD = re.compile(r"[a-z0-9]+")
+_STOP = frozenset(
+    ["a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "i", "in", "into", "is", "it", "me", "my", "of", "on", "or", "our", "some", "that", "the", "this", "to", "want", "we", "with"]
+)
+_CANDIDATES = 200
+
+
+def query_words(query: str) -> list[str]:
+    words = [w for w in _WORD.findall(query.lower()) if w not in _STOP]
+    return list(dict.fromkeys(words))
+
+
+def fts_query(words: list[str], joiner: str = " OR ") -> str:
+    # Prefix terms find "adguard" in "adguardhome"; very short words must match whole.
+    return joiner.join(f'"{w}"*' if len(w) >= 3 else f'"{w}"' for w in words)
+
+
+def _candidates(db: sqlite3.Connection, sql: str, words: list[str], limit: int) -> list[Any]:
+    """Rows matching every word first (selective and fast); any word only when those are too few."""
+    rows = db.execute(sql, (fts_query(words, " AND "), _CANDIDATES)).fetchall()
+    if len(words) > 1 and len(rows) < limit:
+        seen = {r[0] for r in rows}
+        rows += [r for r in db.execute(sql, (fts_query(words), _CANDIDATES)).fetchall() if r[0] not in seen]
+    return rows
+
+
+def _hits(words: list[str], text: str) -> int:
+    return sum(1 for w in words if _has_word(w, text))
+
+
+def _has_word(word: str, text: str) -> bool:
+    if len(word) >= 4:
+        stem = word.removesuffix("s")
+        return stem in text
+    return re.search(rf"(?<![a-z0-9]){re.escape(word)}", text) is not None
+
+
+def search_options(db: sqlite3.Connection, query: str, limit: int = 20) -> list[int]:
+    words = query_words(query)
+    if not words:
+        return []
+    rows = _candidates(
+        db,
+        "SELECT o.id, o.path, o.description, f.score FROM"
+        " (SELECT rowid, bm25(options_fts, 10.0, 1.0) AS score FROM options_fts WHERE options_fts MATCH ?"
+        "  ORDER BY score LIMIT ?) f JOIN options o ON o.id = f.rowid",
+        words,
+        limit,
+    )
+    service_like = "." not in query
+    scored = []
+    for option_id, path, description, bm25 in rows:
+        name = name_words(path.split(".")).lower()
+        name_hits = _hits(words, name)
+        desc_hits = _hits(words, description.lower())
+        covered = sum(1 for w in words if _has_word(w, name) or _has_word(w, description.lower()))
+        score = 3.0 * name_hits + 1.0 * desc_hits + 2.0 * covered - 0.3 * bm25 - 0.15 * path.count(".")
+        if covered == len(words):
+            score += 2.0
+        if service_like and path.endswith(".enable") and path.count(".") == 2:
+            score += 4.0
+        scored.append((-score, path, option_id))
+    scored.sort()
+    return [option_id for _, _, option_id in scored[:limit]]
+
+
+def search_packages(db: sqlite3.Connection, query: str, limit: int = 20) -> list[int]:
+    words = query_words(query)
+    if not words:
+        return []
+    rows = _candidates(
+        db,
+        "SELECT p.id, p.attr_path, p.pname, p.description, p.broken, f.score FROM"
+        " (SELECT rowid, bm25(packages_fts, 8.0, 8.0, 1.0) AS score FROM packages_fts"
+        "  WHERE packages_fts MATCH ? ORDER BY score LIMIT ?) f JOIN packages p ON p.id = f.rowid",
+        words,
+        limit,
+    )
+    preferred = _preferred_sets(db)
+    scored = []
+    for package_id, attr, pname, description, broken, bm25 in rows:
+        name = f"{attr} {pname}".lower()
+        text = description.lower()
+        name_hits = _hits(words, name)
+        desc_hits = _hits(words, text)
+        covered = sum(1 for w in words if _has_word(w, name) or _has_word(w, text))
+        score = 3.0 * name_hits + 1.0 * desc_hits + 2.0 * covered - 0.3 * bm25
+        if covered == len(words):
+            score += 2.0
+        if "." not in attr:
+            score += 1.5
+        set_path, _, member = attr.rpartition(".")
+        if pname.lower() in words or member.lower() in words:
+            score += 3.0
+        if set_path in preferred:
+            score += 1.0
+        if broken:
+            score -= 3.0
+        scored.append((-score, attr, package_id))
+    scored.sort()
+    return [package_id for _, _, package_id in scored[:limit]]
+
+
+_PREFERRED: dict[int, frozenset[str]] = {}
+
+
+def _preferred_sets(db: sqlite3.Connection) -> frozenset[str]:
+    """Sets that a default name points at (``python312Packages`` for ``python3Packages``)."""
+    found = _PREFERRED.get(id(db))
+    if found is None:
+        found = frozenset(t for (t,) in db.execute("SELECT DISTINCT target FROM package_set_aliases"))
+        _PREFERRED[id(db)] = found
+    return found

@@ -1,0 +1,178 @@
+"""Effective settings: a configuration's definitions merged with the release defaults.
+
+The module system picks, for each option, the definitions of the strongest priority
+(``mkForce`` 50 beats plain 100 beats ``mkDefault`` 1000 beats the option default 1500);
+lists from definitions of that priority are concatenated. A definition under ``mkIf``
+may or may not apply: it is kept as a *possible* value next to the certain one, with its
+condition, so a check can say "when <condition>" instead of guessing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+from nixwright.errors import SourceLocation
+from nixwright.knowledge.model import Knowledge
+from nixwright.nix.values import (
+    PRIORITY_OPTION_DEFAULT,
+    Definition,
+    ModuleReading,
+    NixAttrs,
+    NixList,
+    Value,
+    path_str,
+)
+from nixwright.policy.defaults import parse_default
+from nixwright.policy.paths import PLACEHOLDER
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One value an option may take: from a definition, the release default, or a rule's assumption."""
+
+    value: Value
+    origin: str  # "definition" | "default" | "assumed"
+    location: SourceLocation | None = None
+    condition: str | None = None
+
+    @property
+    def describe_origin(self) -> str:
+        if self.origin == "default":
+            return "the release default"
+        if self.origin == "assumed":
+            return "the built-in default"
+        return "set here"
+
+
+@dataclass(frozen=True)
+class Setting:
+    """What an option is in this configuration: its possible values, the certain one first."""
+
+    path: tuple[str, ...]
+    candidates: tuple[Candidate, ...]
+
+    @property
+    def dotted(self) -> str:
+        return path_str(self.path)
+
+    @property
+    def defined(self) -> bool:
+        return any(c.origin == "definition" for c in self.candidates)
+
+
+def flatten(definitions: Sequence[Definition]) -> list[Definition]:
+    """Attribute-set values become leaf definitions (``a = { b = 1; }`` is ``a.b = 1``)."""
+    out: list[Definition] = []
+    for d in definitions:
+        if isinstance(d.value, NixAttrs) and d.value.entries:
+            nested = [
+                Definition(
+                    path=(*d.path, key),
+                    value=value,
+                    location=d.location,
+                    priority=d.priority,
+                    condition=d.condition,
+                    order=d.order,
+                    dynamic_key=d.dynamic_key,
+                )
+                for key, value in d.value.entries
+            ]
+            out.extend(flatten(nested))
+        else:
+            out.append(d)
+    return out
+
+
+class EffectiveConfig:
+    """Looks up effective settings; built once per evaluation."""
+
+    def __init__(self, reading: ModuleReading, kb: Knowledge) -> None:
+        self.reading = reading
+        self.kb = kb
+        self._by_path: dict[tuple[str, ...], list[Definition]] = {}
+        for d in flatten(reading.definitions):
+            self._by_path.setdefault(d.path, []).append(d)
+        self._defaults: dict[tuple[str, ...], Value | None] = {}
+
+    @cached_property
+    def definitions(self) -> tuple[Definition, ...]:
+        return tuple(d for defs in self._by_path.values() for d in defs)
+
+    @cached_property
+    def imported_modules(self) -> tuple[str, ...]:
+        return tuple(i.module for i in self.reading.imports if i.module)
+
+    def definitions_at(self, path: tuple[str, ...]) -> list[Definition]:
+        return list(self._by_path.get(path, ()))
+
+    def definitions_under(self, prefix: tuple[str, ...]) -> Iterator[Definition]:
+        """Definitions at ``prefix`` or below it, in a stable order."""
+        for path in sorted(self._by_path):
+            if path[: len(prefix)] == prefix:
+                yield from self._by_path[path]
+
+    def names(self, pattern: tuple[str, ...]) -> list[str]:
+        """Concrete names the configuration uses at the first ``<name>`` of ``pattern``."""
+        if PLACEHOLDER not in pattern:
+            return []
+        at = pattern.index(PLACEHOLDER)
+        prefix = pattern[:at]
+        found = {
+            d.path[at]
+            for d in self.definitions
+            if len(d.path) > at and d.path[:at] == prefix and not d.dynamic_key
+        }
+        return sorted(found)
+
+    def default(self, path: tuple[str, ...]) -> Value | None:
+        if path not in self._defaults:
+            resolution = self.kb.resolve_option(path, self.imported_modules)
+            option = resolution.option
+            if option is None or resolution.rest:
+                self._defaults[path] = None
+            else:
+                self._defaults[path] = parse_default(option.default_text)
+        return self._defaults[path]
+
+    def setting(self, path: tuple[str, ...], assumed: Value | None = None) -> Setting:
+        """The possible values of one concrete option path.
+
+        ``assumed`` stands in for the default when the release data has none (e.g. a
+        setting whose default lives in the daemon, not in the option).
+        """
+        defs = self._by_path.get(path, [])
+        certain = [d for d in defs if d.condition is None]
+        maybe = [d for d in defs if d.condition is not None]
+        strongest = min((d.priority for d in certain), default=PRIORITY_OPTION_DEFAULT)
+        winners = [d for d in certain if d.priority == strongest]
+        candidates: list[Candidate] = []
+        if winners:
+            candidates.extend(_merged(winners))
+        else:
+            default = self.default(path)
+            if default is None:
+                default = assumed
+            if default is not None:
+                origin = "default" if self.default(path) is not None else "assumed"
+                candidates.append(Candidate(value=default, origin=origin))
+        candidates.extend(
+            Candidate(value=d.value, origin="definition", location=d.location, condition=d.condition)
+            for d in sorted(maybe, key=lambda d: d.location)
+            if d.priority <= strongest
+        )
+        return Setting(path=path, candidates=tuple(candidates))
+
+
+def _merged(winners: list[Definition]) -> list[Candidate]:
+    """Definitions of one priority: lists concatenate; other values each stay a candidate."""
+    ordered = sorted(winners, key=lambda d: (_order_rank(d.order), d.location))
+    if all(isinstance(d.value, NixList) for d in ordered):
+        items = tuple(item for d in ordered for item in d.value.items)  # type: ignore[union-attr]
+        return [Candidate(value=NixList(items), origin="definition", location=ordered[0].location)]
+    return [Candidate(value=d.value, origin="definition", location=d.location) for d in ordered]
+
+
+def _order_rank(order: str | None) -> int:
+    return {"before": 0, None: 1, "after": 2}.get(order, 1)

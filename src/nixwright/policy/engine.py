@@ -1,0 +1,90 @@
+"""``evaluate_policy``: judge a configuration's effective settings against the rules in force."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from nixwright.errors import NixwrightError
+from nixwright.findings import Finding, FindingSource, Severity
+from nixwright.intake.intent import Intent
+from nixwright.knowledge.model import Knowledge
+from nixwright.nix.values import ModuleReading, quote_attr
+from nixwright.policy.checks import CHECKS, load_checks
+from nixwright.policy.context import CheckContext
+from nixwright.policy.effective import EffectiveConfig
+from nixwright.policy.loader import builtin_rules
+from nixwright.policy.model import Hit, Rule
+from nixwright.policy.profiles import choose_profile, load_policy
+
+
+def evaluate_policy(
+    reading: ModuleReading,
+    kb: Knowledge,
+    *,
+    system: str,
+    intent: Intent | None = None,
+    profile: str | None = None,
+    policy_files: Sequence[Path] = (),
+    accepted: Sequence[str] = (),
+) -> tuple[Finding, ...]:
+    """Policy findings for one configuration, in a deterministic order.
+
+    ``profile`` None means ``hardened`` when the intent asks for it, else ``baseline``.
+    ``accepted`` holds rule ids the user confirmed (``--accept-risk``): their findings stay
+    in the output as information, saying which risk was accepted and how bad it is.
+    """
+    load_checks()
+    policy = load_policy(choose_profile(profile, intent), policy_files)
+    known = {r.id for r in builtin_rules()} | {r.id for r in policy.rules}
+    for rule_id in accepted:
+        if rule_id not in known:
+            raise NixwrightError(
+                f"--accept-risk names unknown rule {rule_id}", hint="rule ids are listed in docs/policy.md"
+            )
+    ctx = CheckContext(EffectiveConfig(reading, kb), kb, system=system, intent=intent, profile=policy.profile)
+    findings: dict[tuple[object, ...], Finding] = {}
+    for rule in policy.rules:
+        for hit in CHECKS[rule.check](ctx, rule.params):
+            finding = make_finding(rule, hit, accepted=rule.id in accepted)
+            key = (finding.code, finding.location, finding.option, finding.message)
+            findings.setdefault(key, finding)
+    return tuple(sorted(findings.values(), key=Finding.sort_key))
+
+
+def make_finding(rule: Rule, hit: Hit, *, accepted: bool = False) -> Finding:
+    fix = hit.fix or rule.fix
+    if hit.name is not None:
+        fix = fix.replace("<name>", quote_attr(hit.name))
+    if hit.not_checked:
+        return Finding(
+            code=rule.id,
+            severity=Severity.INFO,
+            message=f"Not checked: {hit.detail}",
+            location=hit.location,
+            fix=fix,
+            source=FindingSource.POLICY,
+            option=hit.option,
+            title=f"Not checked: {rule.title}",
+            references=rule.references,
+        )
+    message = f"{hit.detail} {rule.rationale}"
+    if hit.condition:
+        message += f" (This applies when `{hit.condition}` holds.)"
+    title = rule.title
+    severity = rule.severity
+    if accepted and severity is not Severity.INFO:
+        message = f"Accepted risk ({severity.value}), confirmed with --accept-risk {rule.id}: {message}"
+        title = f"Accepted risk: {title}"
+        severity = Severity.INFO
+    return Finding(
+        code=rule.id,
+        severity=severity,
+        message=message,
+        location=hit.location,
+        fix=fix,
+        source=FindingSource.POLICY,
+        option=hit.option,
+        title=title,
+        references=rule.references,
+    )

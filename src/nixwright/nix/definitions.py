@@ -10,7 +10,8 @@ the condition, per conditional part: for list options the module system merges t
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from nixwright.errors import SourceLocation
 from nixwright.nix.evaluate import Evaluator
@@ -26,8 +27,7 @@ from nixwright.nix.values import (
 )
 
 
-@dataclass(frozen=True)
-class Context:
+class Context(NamedTuple):
     location: SourceLocation
     priority: int = PRIORITY_DEFAULT_PLAIN
     conditions: tuple[str, ...] = ()
@@ -48,19 +48,19 @@ def emit(ev: Evaluator, item: Item, prefix: tuple[str, ...], ctx: Context, out: 
             _leaf(NixAttrs(), prefix, ctx, out, "")
             return
         for name, entry in forced.entries.items():
-            sub = replace(ctx, location=entry.location, dynamic_key=ctx.dynamic_key or entry.dynamic_key)
+            sub = ctx._replace(location=entry.location, dynamic_key=ctx.dynamic_key or entry.dynamic_key)
             emit(ev, entry.item, (*prefix, name), sub, out)
         for key, entry in forced.dynamic:
-            emit(ev, entry.item, (*prefix, key), replace(ctx, location=entry.location, dynamic_key=True), out)
+            emit(ev, entry.item, (*prefix, key), ctx._replace(location=entry.location, dynamic_key=True), out)
         return
     if isinstance(forced, Cond):
-        emit(ev, forced.item, prefix, replace(ctx, conditions=(*ctx.conditions, forced.condition)), out)
+        emit(ev, forced.item, prefix, ctx._replace(conditions=(*ctx.conditions, forced.condition)), out)
         return
     if isinstance(forced, Override):
-        emit(ev, forced.item, prefix, replace(ctx, priority=forced.priority), out)
+        emit(ev, forced.item, prefix, ctx._replace(priority=forced.priority), out)
         return
     if isinstance(forced, Order):
-        emit(ev, forced.item, prefix, replace(ctx, order=forced.order), out)
+        emit(ev, forced.item, prefix, ctx._replace(order=forced.order), out)
         return
     if isinstance(forced, Merge):
         for part in forced.items:
@@ -120,7 +120,7 @@ def _emit_concatenation(
         _leaf(NixList(tuple(plain)), prefix, ctx, out, "")
     for conditions, part in parts:
         if conditions:
-            sub = replace(ctx, conditions=(*ctx.conditions, *conditions))
+            sub = ctx._replace(conditions=(*ctx.conditions, *conditions))
             _leaf(ev.value(part), prefix, sub, out, "")
     return True
 

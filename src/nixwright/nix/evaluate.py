@@ -107,7 +107,7 @@ class Evaluator:
             return self.force(Lazy(_expr(node, "expression"), scope))
         if kind == "variable_expression":
             name = node.child_by_field_name("name")
-            return self.force(self.lookup(_text(name), scope, node)) if name is not None else item
+            return self.force(self.lookup(scope.source.raw(name), scope, node)) if name is not None else item
         if kind == "select_expression":
             return self._select(node, scope)
         if kind == "let_expression":
@@ -182,7 +182,7 @@ class Evaluator:
 
     def attr_name(self, attr: Node, scope: Scope) -> tuple[str, bool]:
         if attr.type == "identifier":
-            return _text(attr), False
+            return scope.source.raw(attr), False
         expr = attr if attr.type == "string_expression" else attr.child_by_field_name("expression")
         value = self.value(Lazy(expr, scope)) if expr is not None else None
         if isinstance(value, NixString):
@@ -271,12 +271,6 @@ def symbol_value(symbol: Symbol) -> Value:
     return Dynamic(f"refers to {symbol.root}", text)
 
 
-def _text(node: Node | None) -> str:
-    if node is None or node.text is None:
-        return ""
-    return node.text.decode("utf-8")
-
-
 def _expr(node: Node, field: str) -> Node:
     child = node.child_by_field_name(field)
     if child is None:  # the parser rejects trees with missing parts; this guards the type only
@@ -293,4 +287,4 @@ def _child_of_type(node: Node, kind: str) -> Node | None:
 
 def _operator(node: Node) -> str:
     op = node.child_by_field_name("operator")
-    return _text(op)
+    return op.type if op is not None else ""

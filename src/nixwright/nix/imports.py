@@ -118,7 +118,7 @@ def _nixos_module(ev: Evaluator, forced: Item) -> str | None:
         rest = ev.value(Lazy(right, scope))
         return _module_below(base, rest.value) if isinstance(rest, NixString) else None
     if node.type == "string_expression":
-        pieces = string_pieces(node)
+        pieces = string_pieces(node, scope.source.data)
         if len(pieces) < 2 or isinstance(pieces[0], str):
             return None
         base = ev.force(Lazy(pieces[0], scope))

@@ -8,7 +8,6 @@ its scope (``Lazy``), an attribute set whose names are known (``StaticSet``), a 
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from nixwright.errors import SourceLocation
@@ -19,26 +18,22 @@ from nixwright.nix.values import Value
 class SourceFile:
     """One file's bytes and line table, for locations and source text."""
 
-    __slots__ = ("data", "line_starts", "name", "path")
+    __slots__ = ("data", "name")
 
-    def __init__(self, name: str, data: bytes, path: str | None = None) -> None:
+    def __init__(self, name: str, data: bytes) -> None:
         self.name = name
         self.data = data
-        self.path = path
-        starts = [0]
-        index = data.find(b"\n")
-        while index >= 0:
-            starts.append(index + 1)
-            index = data.find(b"\n", index + 1)
-        self.line_starts = starts
 
     def location(self, node: Node) -> SourceLocation:
+        row, col = node.start_point
         offset = node.start_byte
-        row = bisect_right(self.line_starts, offset) - 1
-        start = self.line_starts[row]
-        prefix = self.data[start:offset]
-        col = len(prefix) if prefix.isascii() else len(prefix.decode("utf-8", "replace"))
+        prefix = self.data[offset - col : offset]
+        if not prefix.isascii():
+            col = len(prefix.decode("utf-8", "replace"))
         return SourceLocation(self.name, row + 1, col + 1)
+
+    def raw(self, node: Node) -> str:
+        return self.data[node.start_byte : node.end_byte].decode("utf-8", "replace")
 
     def text(self, node: Node, limit: int = 400) -> str:
         text = self.data[node.start_byte : node.end_byte].decode("utf-8", "replace")

@@ -36,9 +36,9 @@ def value_of_node(ev: Evaluator, node: Node, scope: Scope) -> Value:
     if kind == "float_expression":
         return NixFloat(float(src.text(node)))
     if kind == "string_expression":
-        return _string(ev, string_pieces(node), scope, node, multiline=False)
+        return _string(ev, string_pieces(node, src.data), scope, node, multiline=False)
     if kind == "indented_string_expression":
-        return _string(ev, indented_string_pieces(node), scope, node, multiline=True)
+        return _string(ev, indented_string_pieces(node, src.data), scope, node, multiline=True)
     if kind in ("path_expression", "hpath_expression"):
         if any(child.type == "interpolation" for child in node.children):
             return Dynamic("path built from an interpolation", src.text(node))

@@ -90,9 +90,13 @@ def _same(left: Value, right: Value) -> bool:
 def _plus(left: Value, right: Value) -> Value | None:
     if isinstance(left, NixString) and isinstance(right, NixString):
         return NixString(left.value + right.value, multiline=left.multiline or right.multiline)
-    if isinstance(left, NixPath) and isinstance(right, NixString) and right.value.startswith("/"):
-        if not left.value.startswith("<") and "${" not in right.value:
-            return NixPath(left.value.rstrip("/") + right.value)
+    if (
+        isinstance(left, NixPath)
+        and isinstance(right, NixString)
+        and right.value.startswith("/")
+        and not left.value.startswith("<")
+    ):
+        return NixPath(left.value.rstrip("/") + right.value)
     return _arithmetic("+", left, right)
 
 

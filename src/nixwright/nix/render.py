@@ -13,7 +13,7 @@ from __future__ import annotations
 from nixwright.nix.layout import check_conflicts, render_bindings
 from nixwright.nix.model import Binding, Module
 from nixwright.nix.render_values import needs_parens, render_list, render_value
-from nixwright.nix.values import PRIORITY_DEFAULT_PLAIN, quote_attr
+from nixwright.nix.values import PRIORITY_DEFAULT_PLAIN, RawExpr, quote_attr
 
 __all__ = ["render_module", "render_value"]
 
@@ -26,7 +26,8 @@ def render_module(module: Module) -> str:
     out: list[str] = []
     if module.header:
         out.extend(_comment(module.header, 0))
-    out.append(_arguments(module.args, uses_lib) + ":")
+    uses_modules_path = any(isinstance(v, RawExpr) and "modulesPath" in v.text for v in module.imports)
+    out.append(_arguments(module.args, uses_lib, uses_modules_path) + ":")
     out.append("")
     if module.let_bindings:
         out.append("let")
@@ -62,10 +63,12 @@ def render_binding(binding: Binding, indent: int = 0) -> str:
     return "\n".join(render_bindings([binding], indent, frozenset({"config", "lib", "pkgs"})))
 
 
-def _arguments(args: tuple[str, ...], uses_lib: bool) -> str:
+def _arguments(args: tuple[str, ...], uses_lib: bool, uses_modules_path: bool) -> str:
     names = list(dict.fromkeys(args))
     if uses_lib and "lib" not in names:
         names.append("lib")
+    if uses_modules_path and "modulesPath" not in names:
+        names.append("modulesPath")
     return "{ " + ", ".join([*names, "..."]) + " }"
 
 

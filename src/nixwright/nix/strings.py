@@ -1,5 +1,6 @@
 """String literals as Nix reads them: escapes, and the indentation rules of ``''...''`` strings.
 
+``data`` is the source the tree was parsed from (faster than asking nodes for their text).
 Both string forms decode to a list of pieces: literal text (``str``) and interpolated expressions
 (tree-sitter nodes). Indented strings follow Nix's own rules: the opening line is dropped when it holds
 only spaces, the smallest indentation (spaces only; tabs count as text) of the non-blank lines is
@@ -15,19 +16,21 @@ Piece = str | Node
 _SIMPLE_ESCAPES = {"n": "\n", "r": "\r", "t": "\t"}
 
 
-def _node_text(node: Node) -> str:
+def _node_text(node: Node, data: bytes | None) -> str:
+    if data is not None:
+        return data[node.start_byte : node.end_byte].decode("utf-8", "replace")
     return node.text.decode("utf-8") if node.text is not None else ""
 
 
-def string_pieces(node: Node) -> list[Piece]:
+def string_pieces(node: Node, data: bytes | None = None) -> list[Piece]:
     """Pieces of a ``"..."`` string: escapes resolved, interpolations kept as nodes."""
     pieces: list[Piece] = []
     for child in node.children:
         kind = child.type
         if kind == "string_fragment":
-            _append(pieces, _node_text(child))
+            _append(pieces, _node_text(child, data))
         elif kind == "escape_sequence":
-            char = _node_text(child)[1:]
+            char = _node_text(child, data)[1:]
             _append(pieces, _SIMPLE_ESCAPES.get(char, char))
         elif kind == "interpolation":
             expr = child.child_by_field_name("expression")
@@ -37,21 +40,21 @@ def string_pieces(node: Node) -> list[Piece]:
     return pieces
 
 
-def indented_string_pieces(node: Node) -> list[Piece]:
+def indented_string_pieces(node: Node, data: bytes | None = None) -> list[Piece]:
     """Pieces of a ``''...''`` string after Nix's indentation stripping."""
     parts: list[tuple[bool, Piece]] = []  # (is literal text subject to indentation, piece)
     first = True
     for child in node.children:
         kind = child.type
         if kind == "string_fragment":
-            text = _node_text(child)
+            text = _node_text(child, data)
             if first:
                 stripped = text.lstrip(" ")
                 if stripped.startswith("\n"):
                     text = stripped[1:]
             parts.append((True, text))
         elif kind == "escape_sequence":
-            body = _node_text(child)[2:]
+            body = _node_text(child, data)[2:]
             if body == "'":
                 parts.append((False, "''"))
             else:

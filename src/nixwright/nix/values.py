@@ -53,10 +53,11 @@ class NixFloat:
 
 @dataclass(frozen=True)
 class NixString:
-    """A string literal; ``multiline`` records a ``''...''`` string (rendering choice only)."""
+    """A string literal; ``multiline`` records a ``''...''`` string (a rendering choice only, so it
+    takes no part in equality)."""
 
     value: str
-    multiline: bool = False
+    multiline: bool = field(default=False, compare=False)
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,8 @@ ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "eval"
 
 
-def _load_harness() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("nix_eval_harness", ROOT / "bench" / "nix_eval.py")
+def _load_bench(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", ROOT / "bench" / f"{name}.py")
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -34,7 +34,12 @@ class NixSetup:
 
 @pytest.fixture(scope="session")
 def harness() -> ModuleType:
-    return _load_harness()
+    return _load_bench("nix_eval")
+
+
+@pytest.fixture(scope="session")
+def catalog_builder() -> ModuleType:
+    return _load_bench("nix_eval_catalog")
 
 
 @pytest.fixture(scope="session")

@@ -70,6 +70,7 @@ class Plan:
     assumptions: tuple[Answer, ...]
     capabilities: tuple[str, ...]  # ids, in order
     hardware_profile: str
+    notes: tuple[str, ...] = ()  # things to do after installing, from the catalog
 
     @property
     def assignments(self) -> tuple[Assignment, ...]:

@@ -1,0 +1,111 @@
+"""Choices the request leaves open: the questions, their defaults, and settling them into the Intent."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from nixwright.catalog.model import Catalog
+from nixwright.errors import NixwrightError
+from nixwright.intake.intent import Answer, CapabilityRequest, Evidence, Intent, Person
+
+DEFAULT_ADMIN = "admin"
+_USERNAME_OK = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_-")
+
+
+@dataclass(frozen=True)
+class Question:
+    key: str
+    text: str
+    default: str
+    why: str
+    choices: tuple[str, ...] = ()
+
+
+def role_questions(intent: Intent, catalog: Catalog) -> list[Question]:
+    """Which capability fills each role asked for by a generic word, when several could."""
+    named = {c.capability for c in intent.capabilities}
+    out = []
+    for req in intent.roles:
+        role = catalog.role(req.role)
+        if role is None or len(role.providers) < 2:
+            continue
+        if any(req.role in c.roles for c in (catalog.capability(n) for n in named) if c is not None):
+            continue  # "a VPN ... with WireGuard": already settled by name
+        providers = _usable(intent, catalog, role.providers)
+        default = (
+            role.preferred if role.preferred in providers else (providers[0] if providers else role.preferred)
+        )
+        out.append(
+            Question(
+                key=role.id,
+                text=role.question or f"Which one should provide the {role.title}?",
+                default=default,
+                why=f"you asked for a {role.title} ({req.evidence.text!r}) and several programs can do that",
+                choices=providers or role.providers,
+            )
+        )
+    return out
+
+
+def _usable(intent: Intent, catalog: Catalog, providers: tuple[str, ...]) -> tuple[str, ...]:
+    excluded = {e.target for e in intent.exclusions}
+    out = []
+    for pid in providers:
+        cap = catalog.capability(pid)
+        if cap is None or pid in excluded or intent.hardware.system not in cap.systems:
+            continue
+        out.append(pid)
+    return tuple(out)
+
+
+def admin_question(intent: Intent) -> list[Question]:
+    if any(p.username for p in intent.people):
+        return []
+    return [
+        Question(
+            key="admin",
+            text="What should the administrator's user name be?",
+            default=DEFAULT_ADMIN,
+            why="every machine gets one administrator account that may use sudo",
+        )
+    ]
+
+
+def check_answer(q: Question, value: str) -> str:
+    value = value.strip()
+    if q.choices and value not in q.choices:
+        raise NixwrightError(
+            f"answer {value!r} to {q.key!r} is not one of: {', '.join(q.choices)}",
+            hint="use one of the listed choices",
+        )
+    if q.key == "admin" and (not value or not set(value) <= _USERNAME_OK or not value[0].isalpha()):
+        raise NixwrightError(
+            f"{value!r} is not a valid user name", hint="use lowercase letters, digits, - and _"
+        )
+    return value
+
+
+def settle(intent: Intent, answers: tuple[Answer, ...]) -> Intent:
+    """The Intent with role choices turned into capability requests and the admin named."""
+    by_key = {a.key: a for a in answers}
+    caps = list(intent.capabilities)
+    for req in intent.roles:
+        ans = by_key.get(req.role)
+        if ans is not None and ans.value not in {c.capability for c in caps}:
+            caps.append(CapabilityRequest(ans.value, _evidence(ans, req.evidence.text)))
+    people = list(intent.people)
+    admin = by_key.get("admin")
+    if admin is not None and not any(p.username for p in people):
+        keys = tuple(k for p in people for k in p.ssh_keys)
+        people = [Person(admin.value, admin=True, ssh_keys=keys, evidence=_evidence(admin, "administrator"))]
+    return replace(intent, capabilities=tuple(caps), people=tuple(people), answers=answers)
+
+
+def _evidence(ans: Answer, about: str) -> Evidence:
+    source = "assumption" if ans.assumed else "answer"
+    return Evidence(f"{about}: {ans.value}", source=source)
+
+
+def answer_for(q: Question, value: str, assumed: bool) -> Answer:
+    why = f"default, because {q.why}" if assumed else q.why
+    return Answer(key=q.key, value=value, question=q.text, assumed=assumed, why=why)

@@ -1,0 +1,85 @@
+"""Open questions for an Intent, and settling them from given answers, a person, or defaults."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from nixwright.catalog.model import Catalog
+from nixwright.catalog.values import fill_text
+from nixwright.errors import NixwrightError
+from nixwright.intake.intent import Answer, Intent
+from nixwright.intake.questions import (
+    Question,
+    admin_question,
+    answer_for,
+    check_answer,
+    role_questions,
+    settle,
+)
+from nixwright.plan.facts import placeholder_facts
+from nixwright.plan.select import select_capabilities
+
+ENCRYPT_QUESTION = Question(
+    key="encrypt-disk",
+    text="Which device will hold the encrypted system (the LUKS partition)?",
+    default="/dev/disk/by-label/cryptroot",
+    why="full disk encryption unlocks one partition at boot; the README formats it with this label",
+)
+Ask = Callable[[Question], str]
+
+
+def open_questions(intent: Intent, catalog: Catalog) -> list[Question]:
+    """Questions not yet answered in ``intent.answers`` (role choices first, then the rest)."""
+    answered = {a.key for a in intent.answers}
+    questions = [q for q in role_questions(intent, catalog) if q.key not in answered]
+    if questions:
+        return questions
+    questions = admin_question(intent)
+    if intent.has_quality("encrypted"):
+        questions.append(ENCRYPT_QUESTION)
+    chosen = select_capabilities(settle(intent, intent.answers), catalog)
+    subdomains = tuple(w.subdomain for c in chosen for w in c.capability.web if w.subdomain)
+    facts = placeholder_facts(intent, subdomains)
+    for c in chosen:
+        for spec in c.capability.questions:
+            if spec.key == "domain" and intent.network.domains:
+                continue
+            default = fill_text(spec.default, facts)
+            questions.append(Question(spec.key, spec.text, default, spec.why, spec.choices))
+    seen: set[str] = set()
+    out = []
+    for q in questions:
+        if q.key not in answered and q.key not in seen:
+            seen.add(q.key)
+            out.append(q)
+    return out
+
+
+def resolve_answers(
+    intent: Intent, catalog: Catalog, given: Mapping[str, str], ask: Ask | None = None
+) -> Intent:
+    """Settle every open question: from ``given`` (an answers file), then ``ask``, else its default."""
+    answers: list[Answer] = list(intent.answers)
+    used: set[str] = set()
+    current = settle(intent, tuple(answers))
+    for _ in range(100):  # each round answers one question; the set of questions is finite
+        questions = open_questions(current, catalog)
+        if not questions:
+            break
+        q = questions[0]
+        if q.key in given:
+            answers.append(answer_for(q, check_answer(q, given[q.key]), assumed=False))
+            used.add(q.key)
+        elif ask is not None:
+            reply = ask(q).strip()
+            answers.append(answer_for(q, check_answer(q, reply or q.default), assumed=False))
+        else:
+            answers.append(answer_for(q, q.default, assumed=True))
+        current = settle(intent, tuple(answers))
+    unused = sorted(set(given) - used)
+    if unused:
+        raise NixwrightError(
+            f"the answers file answers questions this request does not ask: {', '.join(unused)}",
+            hint="remove those keys; `nixwright generate --list-questions` shows the keys for a request",
+        )
+    return current

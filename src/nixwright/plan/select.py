@@ -1,0 +1,169 @@
+"""Which capabilities a request gets: asked for, settled roles, requirements, and the machine's base."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from nixwright.catalog.model import Capability, Catalog
+from nixwright.errors import NixwrightError
+from nixwright.intake.intent import Evidence, Exclusion, Intent
+
+SERVER_CLASSES = frozenset({"sbc", "vm", "server"})
+Add = Callable[[str, tuple[Evidence, ...], str], None]
+
+
+@dataclass(frozen=True)
+class Chosen:
+    capability: Capability
+    evidence: tuple[Evidence, ...]
+    reason: str  # "requested" | "role" | "required by <id>" | "base" | "quality:<name>"
+
+
+def select_capabilities(intent: Intent, catalog: Catalog) -> tuple[Chosen, ...]:
+    chosen: dict[str, Chosen] = {}
+    excluded = {e.target: e for e in intent.exclusions}
+
+    def add(cap_id: str, evidence: tuple[Evidence, ...], reason: str) -> None:
+        if cap_id in chosen:
+            return
+        cap = _get(catalog, cap_id)
+        _refuse_excluded(cap, excluded, evidence, reason)
+        chosen[cap_id] = Chosen(cap, evidence, reason)
+
+    for req in intent.capabilities:
+        add(req.capability, (req.evidence,), "requested")
+    for role_req in intent.roles:
+        if any(role_req.role in c.capability.roles for c in chosen.values()):
+            continue
+        role = catalog.role(role_req.role)
+        if role is not None:
+            add(role.preferred, (role_req.evidence,), "role")
+    for quality, ev in intent.qualities:
+        providers = [c for c in catalog.capabilities if quality in c.roles]
+        if providers and not any(quality in c.capability.roles for c in chosen.values()):
+            role = catalog.role(quality)
+            add(role.preferred if role else providers[0].id, (ev,), f"quality:{quality}")
+    _add_requirements(chosen, catalog, add)
+    _add_base(intent, catalog, chosen, excluded, add)
+    result = tuple(chosen.values())
+    check_selection(intent, result)
+    return result
+
+
+def _add_requirements(chosen: dict[str, Chosen], catalog: Catalog, add: Add) -> None:
+    changed = True
+    while changed:
+        changed = False
+        for c in list(chosen.values()):
+            needs = list(c.capability.requires)
+            if c.capability.web and "role:reverse-proxy" not in needs:
+                needs.append("role:reverse-proxy")
+            for need in needs:
+                if need.startswith("role:"):
+                    role_id = need[5:]
+                    if any(role_id in x.capability.roles for x in chosen.values()):
+                        continue
+                    role = catalog.role(role_id)
+                    target = role.preferred if role else catalog.providers(role_id)[0].id
+                else:
+                    target = need
+                if target not in chosen:
+                    add(target, c.evidence, f"required by {c.capability.id}")
+                    changed = True
+
+
+def _add_base(
+    intent: Intent, catalog: Catalog, chosen: dict[str, Chosen], excluded: Mapping[str, Exclusion], add: Add
+) -> None:
+    hw = intent.hardware
+    has_desktop = any(c.capability.is_desktop for c in chosen.values())
+    remote = hw.device_class in SERVER_CLASSES or intent.has_quality("headless")
+    remote = remote or (hw.device_class == "mini-pc" and not has_desktop)
+    if not remote or "kind:service" in excluded or "ssh" in excluded or "role:remote-login" in excluded:
+        return
+    if (
+        any("remote-login" in c.capability.roles for c in chosen.values())
+        or catalog.capability("ssh") is None
+    ):
+        return
+    add("ssh", (Evidence(f"{hw.model or hw.device_class} is managed remotely", source="default"),), "base")
+
+
+def _get(catalog: Catalog, cap_id: str) -> Capability:
+    cap = catalog.capability(cap_id)
+    if cap is None:
+        raise NixwrightError(
+            f"the catalog has no capability {cap_id!r}", hint="answer with one of the listed choices"
+        )
+    return cap
+
+
+def _refuse_excluded(
+    cap: Capability, excluded: Mapping[str, Exclusion], evidence: tuple[Evidence, ...], reason: str
+) -> None:
+    hits = [cap.id] + [f"role:{r}" for r in cap.roles] + (["kind:service"] if cap.is_network_service else [])
+    for hit in hits:
+        if hit in excluded:
+            said = excluded[hit].evidence
+            words = ", ".join(repr(e.text) for e in evidence if e.text)
+            why = "you asked for it" if reason == "requested" else reason
+            raise NixwrightError(
+                f"the request both wants and excludes {cap.title}: {why} ({words}) but also said {said.text!r}",
+                hint="remove one of the two from the request",
+            )
+
+
+def check_selection(intent: Intent, chosen: tuple[Chosen, ...]) -> None:
+    """Refuse contradictions: desktops on headless machines, wrong systems, too little RAM, conflicts, ports."""
+    hw = intent.hardware
+    for c in chosen:
+        cap = c.capability
+        said = ", ".join(repr(e.text) for e in c.evidence if e.text) or cap.id
+        if cap.is_desktop and intent.has_quality("headless"):
+            raise NixwrightError(
+                f"a headless machine has no screen, but {said} needs a graphical desktop ({cap.title})",
+                hint="drop 'headless', or drop the desktop part of the request",
+            )
+        if hw.system not in cap.systems:
+            raise NixwrightError(
+                f"{cap.title} ({said}) is not available for {hw.model or hw.system} ({hw.system})",
+                hint=f"it runs on: {', '.join(cap.systems)}",
+            )
+        ram = hw.ram_mb
+        if cap.min_ram_mb and ram is not None and ram < cap.min_ram_mb:
+            raise NixwrightError(
+                f"{cap.title} needs at least {cap.min_ram_mb} MB of RAM; the machine has {ram} MB",
+                hint="choose bigger hardware or leave it out",
+            )
+    _check_conflicts(chosen)
+    _check_ports(chosen)
+
+
+def _check_conflicts(chosen: tuple[Chosen, ...]) -> None:
+    for c in chosen:
+        for ref in c.capability.conflicts:
+            for other in chosen:
+                if other is c:
+                    continue
+                role = ref[5:] if ref.startswith("role:") else None
+                if (role and role in other.capability.roles) or other.capability.id == ref:
+                    raise NixwrightError(
+                        f"{c.capability.title} and {other.capability.title} cannot run on the same machine",
+                        hint="ask for one of them",
+                    )
+
+
+def _check_ports(chosen: tuple[Chosen, ...]) -> None:
+    owners: dict[tuple[int, str], Capability] = {}
+    for c in chosen:
+        for p in c.capability.ports:
+            key = (p.port, p.protocol)
+            other = owners.get(key)
+            if other is not None and other.id != c.capability.id:
+                raise NixwrightError(
+                    f"{other.title} and {c.capability.title} both need port {p.port}/{p.protocol}; "
+                    "a port has one owner",
+                    hint="ask for only one of them",
+                )
+            owners[key] = c.capability

@@ -13,6 +13,7 @@ from nixwright.knowledge.model import (
     PackageKind,
     PackageMatch,
 )
+from nixwright.knowledge.modules import ImportedModule
 from nixwright.knowledge.types import OptionType, TypeKind
 
 BOOL = OptionType(TypeKind.BOOL, "boolean")
@@ -222,8 +223,11 @@ class FakeKnowledge:
     def search_packages(self, query: str, limit: int = 20) -> list[PackageInfo]:
         return [i for p, i in PACKAGES.items() if query in p][:limit]
 
-    def module_sets(self, module: str) -> tuple[tuple[str, ...], ...] | None:
-        return self.module_settings.get(module)
+    def module_info(self, module: str) -> ImportedModule | None:
+        sets = self.module_settings.get(module)
+        if sets is None:
+            return None
+        return ImportedModule(module, "x86_64-linux", sets_with_imports=tuple(".".join(p) for p in sets))
 
 
 def _match(pattern: tuple[str, ...], parts: tuple[str, ...]) -> bool:

@@ -38,10 +38,12 @@ def test_lists_merge():
     assert check(a, b) == ()
 
 
-def test_package_options_take_one_definition():
+def test_package_options_merge_equal_definitions_only():
     a = d("services.openssh.package", PackageRef("openssh"), 3)
     b = d("services.openssh.package", PackageRef("openssh"), 7)
-    assert codes(check(a, b)) == ["NW-OPT-CONFLICT"]
+    assert check(a, b) == ()
+    c = d("services.openssh.package", PackageRef("vim"), 7)
+    assert codes(check(a, c)) == ["NW-OPT-CONFLICT"]
 
 
 def test_conditional_definitions_are_not_judged():

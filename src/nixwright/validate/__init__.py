@@ -3,5 +3,6 @@
 from __future__ import annotations
 
 from nixwright.validate.engine import check_reading
+from nixwright.validate.report import CheckReport, check_path
 
-__all__ = ["check_reading"]
+__all__ = ["CheckReport", "check_path", "check_reading"]

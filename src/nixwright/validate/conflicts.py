@@ -1,8 +1,8 @@
 """The same option defined more than once at the same priority, where the type cannot merge.
 
 The module system merges lists, attribute sets, submodules and ``lines``; for other types it keeps
-equal definitions (``mergeEqualOption``) and rejects different ones. ``package`` options take a
-single definition (``mergeOneOption``), so even two equal ones conflict.
+equal definitions (``mergeEqualOption``) and rejects different ones (checked with Nix 2.8 on the
+24.11 tree: two equal ``pkgs.openssh`` definitions of a ``package`` option are accepted).
 """
 
 from __future__ import annotations
@@ -71,8 +71,6 @@ def _conflicts(t: OptionType, defs: list[Definition]) -> bool:
     if any(isinstance(v, NixList | NixAttrs) for v in values):
         return t.kind not in _MERGEABLE and t.kind is not TypeKind.ANYTHING and _differ(defs)
     match t.kind:
-        case TypeKind.PACKAGE:
-            return True
         case TypeKind.NULL_OR | TypeKind.EITHER:
             return _differ(defs) and not any(a.kind in _MERGEABLE for a in t.args)
         case kind if kind in _MERGEABLE:

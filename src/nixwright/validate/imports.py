@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from nixwright.knowledge.model import Knowledge
+from nixwright.knowledge.paths import split_path
 from nixwright.nix.values import ModuleImport
 
 
@@ -19,14 +20,16 @@ def imported_settings(
     """(option paths set by imported NixOS modules, imports whose effect is unknown)."""
     provided: set[tuple[str, ...]] = set()
     unknown: list[str] = []
-    lookup = getattr(kb, "module_sets", None)
+    lookup = getattr(kb, "module_info", None)  # KnowledgeBase has it; the protocol does not require it
     for imp in imports:
         if imp.kind == "local":
             continue  # followed by the reader: its definitions are in the reading
-        if imp.kind == "nixos-module" and imp.module and lookup is not None:
-            sets = lookup(imp.module)
-            if sets is not None:
-                provided.update(tuple(p) for p in sets)
-                continue
-        unknown.append(imp.module or imp.text)
+        info = lookup(imp.module) if imp.kind == "nixos-module" and imp.module and lookup else None
+        if info is None:
+            unknown.append(imp.module or imp.text)
+            continue
+        for path in info.sets_with_imports:
+            detail = info.sets_detail.get(path, {})
+            if not detail.get("conditional"):
+                provided.add(split_path(path))
     return frozenset(provided), tuple(unknown)

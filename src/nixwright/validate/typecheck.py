@@ -8,7 +8,6 @@ unchecked, never passed silently. Package references are collected for the packa
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -28,6 +27,7 @@ from nixwright.nix.values import (
     Value,
 )
 from nixwright.validate.describe import example_for, member_words, type_words, value_words
+from nixwright.validate.posix_regex import full_match
 
 # Given the key path inside a submodule value, the type of that field: ``None`` when the field
 # does not exist, ``ANY_FIELD`` when it cannot be known (then nothing is checked).
@@ -198,10 +198,7 @@ def _string_rules(value: NixString, t: OptionType, where: tuple[str, ...], out: 
 
 def _matches(pattern: str, text: str) -> bool:
     """``builtins.match`` semantics: the POSIX extended regex must match the whole string."""
-    try:
-        return re.fullmatch(pattern, text, flags=re.DOTALL) is not None
-    except re.error:
-        return True  # a pattern Python cannot read is not a reason to reject
+    return full_match(pattern, text) is not False  # a pattern not understood is no reason to reject
 
 
 def _enum(value: Value, t: OptionType, where: tuple[str, ...], out: TypeCheck) -> None:

@@ -74,11 +74,11 @@ def check_users(facts: Facts) -> list[Finding]:
                     option=dotted,
                 )
             )
-        elif is_system and not present(_field(facts, name, "group")):
+        if not is_normal and not present(_field(facts, name, "group")):
             findings.append(
                 make_finding(
                     "NW-SYS-USER-GROUP",
-                    f"`{dotted}` is a system user without a group; NixOS requires one",
+                    f"`{dotted}` has no group; NixOS requires one for every user that is not a normal user",
                     loc,
                     fix=f'set `{dotted}.group = "{name}";` and `users.groups.{name} = {{ }};`',
                     option=dotted,

@@ -1,0 +1,1 @@
+"""The output directory: configuration files, flake, README and nixwright.json, written atomically."""

@@ -128,7 +128,7 @@ def _lib_call(ev: Evaluator, name: str, args: list[Lazy], scope: Scope, text: st
 
 
 def _builtin_call(ev: Evaluator, name: str, args: list[Lazy], text: str) -> Item | None:
-    if name == "readFile" and len(args) == 1:
+    if name in ("readFile", "fileContents", "importJSON", "importTOML") and len(args) == 1:
         path = ev.value(args[0])
         shown = path.value if isinstance(path, NixPath | NixString) else "a computed path"
         return Known(Dynamic(f"contents of {shown}, read when the configuration is evaluated", text))
@@ -140,6 +140,8 @@ def _builtin_call(ev: Evaluator, name: str, args: list[Lazy], text: str) -> Item
             return Known(NixString(str(value.value)))
         if isinstance(value, NixBool):
             return Known(NixString("1" if value.value else ""))
+        if isinstance(value, Dynamic):
+            return Known(Dynamic(value.reason, text))
         return None
     if name == "concatStringsSep" and len(args) == 2:
         separator, items = ev.value(args[0]), ev.value(args[1])

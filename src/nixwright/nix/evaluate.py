@@ -61,6 +61,9 @@ class Evaluator:
         if name in _GLOBAL_FUNCTIONS or name.startswith("__"):
             return Symbol("builtins", (name.removeprefix("__"),))
         text = scope.source.text(node)
+        if name in calls.LIB_NAMES and self._lib_in_with(scope):
+            # `with lib; with pkgs; optionals ...`: pkgs has no such attribute, so Nix finds lib's
+            return Symbol("lib", (name,), text)
         frame = scope
         while frame is not None:
             if frame.with_target is not None:
@@ -69,6 +72,16 @@ class Evaluator:
                     return found
             frame = frame.parent
         return Symbol("undefined", (name,), text)
+
+    def _lib_in_with(self, scope: Scope) -> bool:
+        frame: Scope | None = scope
+        while frame is not None:
+            if frame.with_target is not None:
+                target = self.force(frame.with_target)
+                if isinstance(target, Symbol) and target.root == "lib" and not target.path:
+                    return True
+            frame = frame.parent
+        return False
 
     def _from_with(self, target: Item, name: str, text: str) -> Item | None:
         forced = self.force(target)
@@ -134,6 +147,10 @@ class Evaluator:
             right = self.force(Lazy(_expr(node, "right"), scope))
             if isinstance(left, StaticSet) and isinstance(right, StaticSet):
                 return StaticSet({**left.entries, **right.entries}, left.dynamic + right.dynamic)
+            if _set_like(self, left) and _set_like(self, right):
+                # `x // lib.optionalAttrs c y`: read as x plus y under the condition (a conditional
+                # override of a name in x then shows as two definitions, as it would with mkMerge)
+                return Merge([left, right])
             return item
         return item
 
@@ -254,6 +271,14 @@ class Evaluator:
 
     def entry_value(self, entry: Entry) -> Value:
         return self.value(entry.item)
+
+
+def _set_like(ev: Evaluator, item: Item) -> bool:
+    while isinstance(item, Cond | Override):
+        item = ev.force(item.item)
+    if isinstance(item, Known):
+        return isinstance(item.value, NixAttrs)
+    return isinstance(item, StaticSet)
 
 
 def symbol_value(symbol: Symbol) -> Value:

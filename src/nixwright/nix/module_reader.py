@@ -116,13 +116,13 @@ class ModuleReader:
             self.imports.append(ModuleImport(target.kind, target.text, target.location, module=target.module))
             return
         file = _resolve(base, target.path)
-        self.imports.append(ModuleImport("local", target.text, target.location, file=file))
-        if not self.follow_imports:
-            return
         path = Path(file)
         if path.is_dir():
             path = path / "default.nix"
             file = str(path)
+        self.imports.append(ModuleImport("local", target.text, target.location, file=file))
+        if not self.follow_imports:
+            return
         if _key(path.parent, file) in self._seen:
             return
         try:

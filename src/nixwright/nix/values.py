@@ -158,6 +158,8 @@ class Definition:
 
     @property
     def dotted(self) -> str:
+        if self.dynamic_key:  # show computed names as written, not as escaped literals
+            return ".".join(f'"{p}"' if "${" in p else quote_attr(p) for p in self.path)
         return path_str(self.path)
 
 

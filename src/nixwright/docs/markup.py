@@ -61,10 +61,21 @@ def summary(text: str, limit: int = 320) -> str:
     first = " ".join(first.split())
     if len(first) <= limit:
         return first
-    cut = max(first.rfind(". ", 0, limit), first.rfind(": ", 0, limit))
+    cut = _sentence_end(first, limit)
     if cut > limit // 3:
         return first[: cut + 1]
     return first[: first.rfind(" ", 0, limit)].rstrip(",;:") + " …"
+
+
+def _sentence_end(text: str, limit: int) -> int:
+    """The index of the last sentence-ending mark before ``limit`` that is outside parentheses, or -1."""
+    depth = 0
+    best = -1
+    for index, char in enumerate(text[:limit]):
+        depth += 1 if char == "(" else -1 if char == ")" else 0
+        if depth <= 0 and char in ".:" and text[index + 1 : index + 2] in (" ", ""):
+            best = index
+    return best
 
 
 def markup_leaks(text: str) -> list[str]:

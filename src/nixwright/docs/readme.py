@@ -1,0 +1,85 @@
+"""The README.md of an output directory: deterministic, from the plan, the reading and the findings."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from nixwright.docs.assumptions import assumptions_section
+from nixwright.docs.blocks import BlockDoc, ExplainedLine, block_section, document_blocks
+from nixwright.docs.findings_section import findings_section
+from nixwright.docs.install import install_section
+from nixwright.docs.intro import machine_paragraph, request_quote
+from nixwright.docs.maintenance import maintenance_section
+from nixwright.docs.md import heading, join_blocks
+from nixwright.docs.other_lines import (
+    explain_definitions,
+    imports_section,
+    other_lines_section,
+    uncovered_definitions,
+)
+from nixwright.docs.secrets import secrets_section
+from nixwright.docs.services import firewall_sentence, services_table
+from nixwright.findings import Finding
+from nixwright.knowledge.model import Knowledge
+from nixwright.nix.values import ModuleReading
+from nixwright.plan.model import Plan
+
+FILES = (
+    ("configuration.nix", "what the machine does; the file you edit."),
+    ("hardware-configuration.nix", "its disks, file systems and start-up drivers."),
+    ("flake.nix", "pins the NixOS release, so every rebuild uses the same one until you update."),
+    ("nixwright.json", "the request, the answers and assumptions, and the reason for every line, for tools."),
+    ("README.md", "this document."),
+)
+
+
+@dataclass(frozen=True)
+class ReadmeDoc:
+    """Everything the README explains, kept so tests and tools can measure it."""
+
+    blocks: tuple[BlockDoc, ...]
+    others: tuple[ExplainedLine, ...]
+
+    @property
+    def lines(self) -> tuple[ExplainedLine, ...]:
+        return (*(line for b in self.blocks for line in b.lines), *self.others)
+
+
+def document_plan(plan: Plan, reading: ModuleReading, kb: Knowledge) -> ReadmeDoc:
+    blocks = document_blocks(plan, reading, kb)
+    others = explain_definitions(uncovered_definitions(plan, reading), reading, kb, plan.system)
+    return ReadmeDoc(blocks, tuple(others))
+
+
+def render_readme(plan: Plan, reading: ModuleReading, findings: Sequence[Finding], kb: Knowledge) -> str:
+    doc = document_plan(plan, reading, kb)
+    sections = [
+        heading(1, f"{plan.hostname}: a NixOS {plan.release} machine"),
+        machine_paragraph(plan),
+        request_quote(plan),
+        heading(2, "What runs here"),
+        services_table(plan),
+        firewall_sentence(plan),
+        heading(2, "The files"),
+        "\n".join(f"- `{name}`: {what}" for name, what in FILES),
+        heading(2, "The configuration, block by block"),
+        (
+            "Each block shows its lines as they can be written in Nix, then says what every line does: "
+            "first why it is here, then (after *NixOS:*) the option's own description from the release."
+        ),
+        imports_section(plan),
+        *(block_section(b, n) for n, b in enumerate(doc.blocks, start=1)),
+        other_lines_section(list(doc.others)),
+        heading(2, "Choices and assumptions"),
+        assumptions_section(plan),
+        heading(2, "Secrets and passwords"),
+        secrets_section(plan),
+        heading(2, "Installing"),
+        install_section(plan),
+        heading(2, "Updating and rolling back"),
+        maintenance_section(plan),
+        heading(2, "Checks"),
+        findings_section(findings),
+    ]
+    return join_blocks(sections)

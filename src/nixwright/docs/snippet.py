@@ -1,0 +1,71 @@
+"""Definitions as the Nix lines a reader sees: ``path = value;``, written by the Nix layer's renderer."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from nixwright.nix.render_values import needs_parens, render_value
+from nixwright.nix.values import (
+    PRIORITY_DEFAULT_PLAIN,
+    PRIORITY_FORCE,
+    PRIORITY_MKDEFAULT,
+    Dynamic,
+    NixAttrs,
+    NixList,
+    Value,
+    path_str,
+)
+
+SHORT_VALUE = 40
+LEXICAL = frozenset({"config", "lib", "pkgs", "modulesPath"})  # the names a generated module has in scope
+
+
+def value_source(value: Value, priority: int = PRIORITY_DEFAULT_PLAIN, indent: int = 0) -> str:
+    """The right-hand side as Nix source, wrapped in ``lib.mkDefault``/``mkForce``/``mkOverride``."""
+    if isinstance(value, Dynamic) and not value.text:
+        return "…"
+    text = render_value(value, indent)
+    wrapper = _wrapper(priority)
+    if not wrapper:
+        return text
+    if needs_parens(value, text):
+        text = f"({text})"
+    return f"{wrapper} {text}"
+
+
+def definition_source(path: Sequence[str], value: Value, priority: int = PRIORITY_DEFAULT_PLAIN) -> str:
+    """One definition as a Nix line (or lines, for long lists and sets)."""
+    return f"{path_str(tuple(path))} = {value_source(value, priority)};"
+
+
+def short_definition(path: Sequence[str], value: Value, priority: int = PRIORITY_DEFAULT_PLAIN) -> str:
+    """The definition when its value is short and on one line, else just the path (for running text)."""
+    dotted = path_str(tuple(path))
+    if (
+        isinstance(value, NixList | NixAttrs)
+        and len(value.items if isinstance(value, NixList) else value.entries) > 1
+    ):
+        return dotted
+    rhs = value_source(value, priority)
+    if "\n" in rhs or len(rhs) > SHORT_VALUE:
+        return dotted
+    return f"{dotted} = {rhs}"
+
+
+def snippet(lines: Sequence[tuple[Sequence[str], Value, int]]) -> str:
+    """Several definitions laid out as the renderer writes them into a module (without comments)."""
+    from nixwright.nix.layout import render_bindings
+    from nixwright.nix.model import Binding
+
+    bindings = [Binding(tuple(path), value, priority) for path, value, priority in lines]
+    return "\n".join(render_bindings(bindings, 0, LEXICAL))
+
+
+def _wrapper(priority: int) -> str:
+    if priority == PRIORITY_DEFAULT_PLAIN:
+        return ""
+    if priority == PRIORITY_MKDEFAULT:
+        return "lib.mkDefault"
+    if priority == PRIORITY_FORCE:
+        return "lib.mkForce"
+    return f"lib.mkOverride {priority}"

@@ -65,12 +65,21 @@ class CheckContext:
         self.profile = profile
         self.memo: dict[str, Any] = {}
 
-    def seen(self, path: str | tuple[str, ...], assumed: Any = None) -> list[Seen]:
-        """Every possible value of a concrete option, certain value first."""
+    def seen(
+        self, path: str | tuple[str, ...], assumed: Any = None, holding: Sequence[str] = ()
+    ) -> list[Seen]:
+        """Every possible value of a concrete option, certain value first.
+
+        ``holding``: conditions taken as true (the rule's preconditions that rest on them).
+        """
         parts = split_path(path) if isinstance(path, str) else path
         from nixwright.policy.values_from import from_python
 
-        setting = self.config.setting(parts, assumed=None if assumed is None else from_python(assumed))
+        setting = self.config.setting(
+            parts,
+            assumed=None if assumed is None else from_python(assumed),
+            holding=frozenset(p.strip() for c in holding for p in c.split("&&")),
+        )
         return [Seen(setting.dotted, to_python(c.value), c) for c in setting.candidates]
 
     def names(self, *patterns: str) -> list[str]:

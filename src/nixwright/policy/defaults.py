@@ -46,9 +46,10 @@ def parse_default(text: str | None) -> Value | None:
     try:
         tokens = _tokenize(text)
         value, pos = _parse(tokens, 0)
+        complete = pos == len(tokens)
     except _UnreadableError:
-        pos = -1
-    if pos != len(tokens):
+        complete = False
+    if not complete:
         return Dynamic(reason="the release default is an expression", text=text.strip())
     return value
 

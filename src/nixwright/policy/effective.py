@@ -18,9 +18,11 @@ from nixwright.knowledge.model import Knowledge
 from nixwright.nix.values import (
     PRIORITY_OPTION_DEFAULT,
     Definition,
+    Dynamic,
     ModuleReading,
     NixAttrs,
     NixList,
+    RawExpr,
     Value,
     path_str,
 )
@@ -126,6 +128,14 @@ class EffectiveConfig:
         }
         return sorted(found)
 
+    def _dynamic_above(self, path: tuple[str, ...]) -> Definition | None:
+        """A computed value assigned to a parent of ``path`` (``services.x = f y;``) hides it."""
+        for cut in range(len(path) - 1, 0, -1):
+            for d in self._by_path.get(path[:cut], ()):
+                if isinstance(d.value, Dynamic | RawExpr):
+                    return d
+        return None
+
     def default(self, path: tuple[str, ...]) -> Value | None:
         if path not in self._defaults:
             resolution = self.kb.resolve_option(path, self.imported_modules)
@@ -136,15 +146,28 @@ class EffectiveConfig:
                 self._defaults[path] = parse_default(option.default_text)
         return self._defaults[path]
 
-    def setting(self, path: tuple[str, ...], assumed: Value | None = None) -> Setting:
+    def setting(
+        self, path: tuple[str, ...], assumed: Value | None = None, holding: frozenset[str] = frozenset()
+    ) -> Setting:
         """The possible values of one concrete option path.
 
         ``assumed`` stands in for the default when the release data has none (e.g. a
-        setting whose default lives in the daemon, not in the option).
+        setting whose default lives in the daemon, not in the option). ``holding`` are
+        conditions known to be true here (a rule's own preconditions): definitions under
+        them count as certain.
         """
         defs = self._by_path.get(path, [])
-        certain = [d for d in defs if d.condition is None]
-        maybe = [d for d in defs if d.condition is not None]
+        if not defs:
+            covering = self._dynamic_above(path)
+            if covering is not None:
+                return Setting(
+                    path=path,
+                    candidates=(
+                        Candidate(covering.value, "definition", covering.location, covering.condition),
+                    ),
+                )
+        certain = [d for d in defs if holds(d.condition, holding)]
+        maybe = [d for d in defs if not holds(d.condition, holding)]
         strongest = min((d.priority for d in certain), default=PRIORITY_OPTION_DEFAULT)
         winners = [d for d in certain if d.priority == strongest]
         candidates: list[Candidate] = []
@@ -163,6 +186,13 @@ class EffectiveConfig:
             if d.priority <= strongest
         )
         return Setting(path=path, candidates=tuple(candidates))
+
+
+def holds(condition: str | None, holding: frozenset[str]) -> bool:
+    """A definition's condition is true when every part of it is among ``holding``."""
+    if condition is None:
+        return True
+    return all(part.strip() in holding for part in condition.split("&&"))
 
 
 def _merged(winners: list[Definition]) -> list[Candidate]:

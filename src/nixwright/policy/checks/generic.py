@@ -93,7 +93,8 @@ def option_check(ctx: CheckContext, params: Mapping[str, Any]) -> Iterator[Hit]:
                 parts = fill(parts, name)
             elif PLACEHOLDER in parts:
                 continue
-            hit = _judge(ctx.seen(parts, spec.get("assume", params.get("assume"))), spec, gate)
+            seen = ctx.seen(parts, spec.get("assume", params.get("assume")), holding=gate.conditions)
+            hit = _judge(seen, spec, gate)
             if hit is not None:
                 yield Hit(
                     detail=hit.detail + ("" if hit.not_checked else reason),

@@ -18,10 +18,12 @@ def secret_literals(ctx: CheckContext, params: Mapping[str, Any]) -> Iterator[Hi
     """Any option whose last name looks like a secret (``name_pattern``) set to a literal string.
 
     Paths under ``skip`` have rules of their own; names matching ``not_secret`` (files,
-    commands, hashes) point at secrets rather than holding them.
+    commands, hashes) and values matching ``reference_value`` point at secrets rather
+    than holding them.
     """
     pattern = re.compile(str(params["name_pattern"]), re.IGNORECASE)
     not_secret = re.compile(str(params["not_secret"]), re.IGNORECASE)
+    reference = re.compile(str(params.get("reference_value", "(?!)")))
     skips = [split_path(str(s)) for s in params.get("skip", ())]
     for d in ctx.config.definitions:
         leaf = d.path[-1]
@@ -29,7 +31,7 @@ def secret_literals(ctx: CheckContext, params: Mapping[str, Any]) -> Iterator[Hi
             continue
         if any(_under(d.path, skip) for skip in skips):
             continue
-        if not isinstance(d.value, NixString) or not d.value.value:
+        if not isinstance(d.value, NixString) or not d.value.value or reference.search(d.value.value):
             continue
         yield Hit(
             detail=f"`{d.dotted}` holds a secret written into the configuration.",

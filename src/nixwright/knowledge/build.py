@@ -87,7 +87,7 @@ def is_current(path: Path, inputs: list[FoundInput]) -> bool:
         return False
     if meta.get("input_stats") == json.dumps(input_signature(inputs), sort_keys=True):
         return True
-    recorded = json.loads(meta.get("inputs", "{}"))
+    recorded: dict[str, str] = json.loads(meta.get("inputs", "{}"))
     return recorded == {item.kind.value: sha256_file(item.path) for item in inputs}
 
 
@@ -131,7 +131,7 @@ def _build(
     os.close(fd)
     tmp = Path(tmp_name)
     try:
-        counts = _fill(tmp, release, inputs, progress, source, started)
+        counts = _fill(tmp, release, inputs, progress, source=source, started=started)
         tmp.chmod(0o644)
         tmp.replace(target)
     except BaseException:
@@ -141,7 +141,7 @@ def _build(
 
 
 def _fill(
-    tmp: Path, release: str, inputs: list[FoundInput], progress: Progress, source: str, started: float
+    tmp: Path, release: str, inputs: list[FoundInput], progress: Progress, *, source: str, started: float
 ) -> dict[str, int]:
     counts: dict[str, int] = {}
     hashes = {}

@@ -94,7 +94,7 @@ def _walk(node: Node, parts: Sequence[str], i: int, imported: Collection[str]) -
         has_children = any(c.visible(imported) for c in node.children.values())
         if option_id is None and not has_children:
             return None
-        return Walk(option_id, i, has_children)
+        return Walk(option_id, i, is_namespace=has_children)
     part = parts[i]
     for key in dict.fromkeys((part, NAME, STAR)):
         child = node.children.get(key)
@@ -105,5 +105,5 @@ def _walk(node: Node, parts: Sequence[str], i: int, imported: Collection[str]) -
             return Walk(found.option_id, found.consumed, found.is_namespace, (key, *found.matched))
     option_id = node.option_for(imported)
     if option_id is not None:
-        return Walk(option_id, i, False)
+        return Walk(option_id, i, is_namespace=False)
     return None

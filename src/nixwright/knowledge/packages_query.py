@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from functools import lru_cache
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from nixwright.knowledge.model import PackageInfo, PackageKind, PackageMatch
@@ -104,7 +104,8 @@ def _top_level(kb: KnowledgeBase, requested: str, name: str, system: str | None,
         override = json.loads(aarch64)
         kind, message = override.get("kind", kind), override.get("message", message)
     if is_alias:
-        return _alias(kb, requested, name, alias_kind, target, message, warns, system, depth)
+        alias = _Alias(name, alias_kind, target, message, warns)
+        return _alias(kb, requested, alias, system, depth)
     if kind == "derivation":
         resolved = same_as or name
         target_info = package_info(kb.db, same_as) if same_as else None
@@ -125,17 +126,23 @@ def _top_level(kb: KnowledgeBase, requested: str, name: str, system: str | None,
     return PackageMatch(requested, PackageKind.NON_PACKAGE, name, message=f"not a package but a {kind}")
 
 
-def _alias(
-    kb: KnowledgeBase,
-    requested: str,
-    name: str,
-    alias_kind: str | None,
-    target: str | None,
-    message: str | None,
-    warns: str | None,
-    system: str | None,
-    depth: int,
-) -> PackageMatch:
+@dataclass(frozen=True)
+class _Alias:
+    name: str
+    kind: str | None
+    target: str | None
+    message: str | None
+    warns: str | None
+
+
+def _alias(kb: KnowledgeBase, requested: str, alias: _Alias, system: str | None, depth: int) -> PackageMatch:
+    name, alias_kind, target, message, warns = (
+        alias.name,
+        alias.kind,
+        alias.target,
+        alias.message,
+        alias.warns,
+    )
     if alias_kind == "renamed" and target and depth < 8:
         final = find_package(kb, target, system, depth + 1)
         if final.kind is PackageKind.REMOVED:
@@ -150,20 +157,14 @@ def _alias(
             warns=True,
             available=final.available,
         )
-    if alias_kind == "removed" or alias_kind == "broken":
+    if alias_kind in {"removed", "broken"}:
         return PackageMatch(requested, PackageKind.REMOVED, name, message=message or f"{name} was removed")
     return PackageMatch(requested, PackageKind.ALIAS, name, message=message, warns=bool(warns))
 
 
-@lru_cache(maxsize=1)
-def _set_aliases_for(db_id: int, db: sqlite3.Connection) -> dict[str, str]:
-    del db_id
-    return dict(db.execute("SELECT alias, target FROM package_set_aliases"))
-
-
 def canonical_set(kb: KnowledgeBase, set_parts: tuple[str, ...]) -> tuple[str, ...]:
     """Replace the longest prefix that is a set alias (``python3Packages`` -> ``python312Packages``)."""
-    aliases = _set_aliases_for(id(kb.db), kb.db)
+    aliases = kb.set_aliases
     for _ in range(4):
         for cut in range(len(set_parts), 0, -1):
             target = aliases.get(".".join(set_parts[:cut]))

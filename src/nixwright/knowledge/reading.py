@@ -93,6 +93,12 @@ def _decompress(path: Path, raw: bytes) -> bytes:
     return out
 
 
+def check_compressed(path: Path) -> None:
+    """Raise (naming the file) unless ``path`` is a complete brotli stream; the JSON is checked at build."""
+    if path.suffix == ".br":
+        _decompress(path, path.read_bytes())
+
+
 def wrong_format(path: Path, expected: str) -> NixwrightError:
     return NixwrightError(
         f"{path}: wrong format: expected {expected}",

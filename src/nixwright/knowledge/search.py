@@ -15,7 +15,37 @@ from nixwright.knowledge.words import name_words
 
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP = frozenset(
-    ["a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "i", "in", "into", "is", "it", "me", "my", "of", "on", "or", "our", "some", "that", "the", "this", "to", "want", "we", "with"]
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "for",
+        "from",
+        "i",
+        "in",
+        "into",
+        "is",
+        "it",
+        "me",
+        "my",
+        "of",
+        "on",
+        "or",
+        "our",
+        "some",
+        "that",
+        "the",
+        "this",
+        "to",
+        "want",
+        "we",
+        "with",
+    ]
 )
 _CANDIDATES = 200
 
@@ -72,14 +102,17 @@ def search_options(db: sqlite3.Connection, query: str, limit: int = 20) -> list[
         score = 3.0 * name_hits + 1.0 * desc_hits + 2.0 * covered - 0.3 * bm25 - 0.15 * path.count(".")
         if covered == len(words):
             score += 2.0
-        if service_like and path.endswith(".enable") and path.count(".") == 2:
-            score += 4.0
+        if service_like and path.endswith(".enable") and path.count(".") == 2 and 2 * covered >= len(words):
+            score += 6.0
         scored.append((-score, path, option_id))
     scored.sort()
     return [option_id for _, _, option_id in scored[:limit]]
 
 
-def search_packages(db: sqlite3.Connection, query: str, limit: int = 20) -> list[int]:
+def search_packages(
+    db: sqlite3.Connection, query: str, limit: int = 20, preferred: frozenset[str] = frozenset()
+) -> list[int]:
+    """Package ids, best first. ``preferred``: sets a default name points at (``python312Packages``)."""
     words = query_words(query)
     if not words:
         return []
@@ -91,7 +124,6 @@ def search_packages(db: sqlite3.Connection, query: str, limit: int = 20) -> list
         words,
         limit,
     )
-    preferred = _preferred_sets(db)
     scored = []
     for package_id, attr, pname, description, broken, bm25 in rows:
         name = f"{attr} {pname}".lower()
@@ -103,7 +135,7 @@ def search_packages(db: sqlite3.Connection, query: str, limit: int = 20) -> list
         if covered == len(words):
             score += 2.0
         if "." not in attr:
-            score += 1.5
+            score += 3.0
         set_path, _, member = attr.rpartition(".")
         if pname.lower() in words or member.lower() in words:
             score += 3.0
@@ -114,15 +146,3 @@ def search_packages(db: sqlite3.Connection, query: str, limit: int = 20) -> list
         scored.append((-score, attr, package_id))
     scored.sort()
     return [package_id for _, _, package_id in scored[:limit]]
-
-
-_PREFERRED: dict[int, frozenset[str]] = {}
-
-
-def _preferred_sets(db: sqlite3.Connection) -> frozenset[str]:
-    """Sets that a default name points at (``python312Packages`` for ``python3Packages``)."""
-    found = _PREFERRED.get(id(db))
-    if found is None:
-        found = frozenset(t for (t,) in db.execute("SELECT DISTINCT target FROM package_set_aliases"))
-        _PREFERRED[id(db)] = found
-    return found

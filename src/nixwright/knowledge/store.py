@@ -52,6 +52,17 @@ class KnowledgeBase:
         return load_modules(self.db)
 
     @cached_property
+    def set_aliases(self) -> dict[str, str]:
+        """Package set aliases: ``python3Packages`` -> ``python312Packages``."""
+        return dict(self.db.execute("SELECT alias, target FROM package_set_aliases"))
+
+    @cached_property
+    def top_level_names(self) -> list[str]:
+        from nixwright.knowledge.suggest import top_level_names
+
+        return top_level_names(self.db)
+
+    @cached_property
     def extra_meta(self) -> dict[str, Any]:
         row = self.db.execute("SELECT value FROM meta WHERE key = 'options_extra'").fetchone()
         return json.loads(row[0]) if row else {}
@@ -181,7 +192,10 @@ class KnowledgeBase:
         from nixwright.knowledge.packages_query import package_info_by_id
         from nixwright.knowledge.search import search_packages
 
-        return [package_info_by_id(self.db, i) for i in search_packages(self.db, query, limit)]
+        return [
+            package_info_by_id(self.db, i)
+            for i in search_packages(self.db, query, limit, frozenset(self.set_aliases.values()))
+        ]
 
     # -- description ---------------------------------------------------------------------------
 

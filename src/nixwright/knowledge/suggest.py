@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import difflib
+import sqlite3
 from typing import TYPE_CHECKING
 
 from nixwright.errors import NixwrightError
+from nixwright.knowledge.model import OptionKind
 from nixwright.knowledge.option_index import NAME, STAR, Node
 from nixwright.knowledge.paths import join_path, split_path
 
@@ -34,15 +36,18 @@ def suggest_options(kb: KnowledgeBase, path: str, limit: int = 3) -> list[str]:
     if depth == len(parts):
         return []
     names = sorted(n for n in node.children if n not in (NAME, STAR) and "" in node.children[n].modules)
-    out: list[str] = []
+    current: list[str] = []
+    retired: list[str] = []  # renamed, removed, hidden: offered only when nothing current is close
     for candidate in close_names(parts[depth], names, limit * 2):
         full = (*parts[:depth], candidate, *parts[depth + 1 :])
         resolution = kb.resolve_option(full)
-        if resolution.option is not None or resolution.is_namespace:
-            out.append(join_path(full))
-        elif join_path((*parts[:depth], candidate)) not in out:
-            out.append(join_path((*parts[:depth], candidate)))
-    return list(dict.fromkeys(out))[:limit]
+        if resolution.is_namespace or (resolution.option and resolution.option.kind is OptionKind.DOCUMENTED):
+            current.append(join_path(full))
+        elif resolution.option is not None:
+            retired.append(join_path(full))
+        else:
+            current.append(join_path((*parts[:depth], candidate)))
+    return list(dict.fromkeys(current or retired))[:limit]
 
 
 def _deepest(root: Node, parts: tuple[str, ...]) -> tuple[Node, int]:
@@ -59,17 +64,10 @@ def _is_literal_level(node: Node) -> bool:
     return NAME not in node.children and STAR not in node.children
 
 
-_TOP: dict[int, list[str]] = {}
-
-
-def _top_level_names(kb: KnowledgeBase) -> list[str]:
-    found = _TOP.get(id(kb))
-    if found is None:
-        names = {r[0] for r in kb.db.execute("SELECT attr_path FROM packages WHERE attr_path NOT LIKE '%.%'")}
-        names |= {r[0] for r in kb.db.execute("SELECT name FROM package_attrs WHERE kind != 'error'")}
-        found = sorted(names)
-        _TOP[id(kb)] = found
-    return found
+def top_level_names(db: sqlite3.Connection) -> list[str]:
+    names = {r[0] for r in db.execute("SELECT attr_path FROM packages WHERE attr_path NOT LIKE '%.%'")}
+    names |= {r[0] for r in db.execute("SELECT name FROM package_attrs WHERE kind != 'error'")}
+    return sorted(names)
 
 
 def suggest_packages(kb: KnowledgeBase, attr_path: str, limit: int = 3) -> list[str]:
@@ -81,7 +79,7 @@ def suggest_packages(kb: KnowledgeBase, attr_path: str, limit: int = 3) -> list[
         return []
     if len(parts) == 1:
         word = parts[0]
-        pool = [n for n in _top_level_names(kb) if abs(len(n) - len(word)) <= max(2, len(word) // 3)]
+        pool = [n for n in kb.top_level_names if abs(len(n) - len(word)) <= max(2, len(word) // 3)]
         return close_names(word, pool, limit, cutoff=0.75)
     set_parts = canonical_set(kb, parts[:-1])
     set_path = ".".join(set_parts)

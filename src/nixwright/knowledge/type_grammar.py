@@ -8,6 +8,7 @@ parentheses), ``A or B convertible to it`` is ``coercedTo`` (final type A, accep
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from nixwright.knowledge.type_phrases import ORDERED, PHRASES
 from nixwright.knowledge.types import UNRECOGNIZED, EnumMember, OptionType, TypeKind
@@ -40,9 +41,7 @@ def _finish(result: OptionType, text: str) -> OptionType:
 
 
 def _with_text(t: OptionType, text: str) -> OptionType:
-    return OptionType(
-        t.kind, text, t.args, t.members, t.minimum, t.maximum, t.pattern, t.separator, t.note, t.non_empty
-    )
+    return replace(t, text=text)
 
 
 def _unrecognized(text: str) -> OptionType:
@@ -86,18 +85,7 @@ class _Parser:
         if self.take(" (with check: "):
             check = self._until_group_end()
             self.take(")")
-            result = OptionType(
-                result.kind,
-                "",
-                result.args,
-                result.members,
-                result.minimum,
-                result.maximum,
-                result.pattern,
-                result.separator,
-                f"checked: {check}",
-                result.non_empty,
-            )
+            result = replace(result, note=f"checked: {check}")
         text = self.text[start : self.pos]
         return result if result is _NULL else _with_text(result, text)
 
@@ -128,20 +116,10 @@ class _Parser:
             if self.take(prefix):
                 note = "pair: two elements" if prefix == "pair of " else None
                 return OptionType(kind, "", (self.alt(),), note=note)
-        if self.take("non-empty ") and not self.peek("string"):
+        if self.peek("non-empty ") and not self.text.startswith("string", self.pos + 10):
+            self.pos += 10
             inner = self.alt()
-            return OptionType(
-                inner.kind,
-                "",
-                inner.args,
-                inner.members,
-                inner.minimum,
-                inner.maximum,
-                inner.pattern,
-                inner.separator,
-                inner.note,
-                True,
-            )
+            return replace(inner, non_empty=True)
         return self._leaf()
 
     def _leaf(self) -> OptionType:

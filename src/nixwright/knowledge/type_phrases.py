@@ -100,7 +100,7 @@ PHRASES: dict[str, Phrase] = {
         None,
         False,
     ),
-    "3×3 matrix of floating point numbers": (_O, "3x3 matrix of floats (list of lists)", None, False),
+    "3\u00d73 matrix of floating point numbers": (_O, "3x3 matrix of floats (list of lists)", None, False),
     "optionType": (_O, "an option type", None, False),
     "submodule": (TypeKind.SUBMODULE, None, None, False),
     "attribute set": (TypeKind.ATTRSET, None, None, False),

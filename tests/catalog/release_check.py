@@ -8,7 +8,7 @@ from nixwright.catalog.model import Capability, HardwareProfile, OptionSetting
 from nixwright.catalog.values import fill
 from nixwright.errors import SourceLocation
 from nixwright.knowledge.model import Knowledge, PackageKind
-from nixwright.nix.values import Definition, ModuleReading, NixAttrs, NixList, PackageRef, Value
+from nixwright.nix.values import Definition, ModuleImport, ModuleReading, NixAttrs, NixList, PackageRef, Value
 
 SAMPLE_FACTS = {
     "hostname": "box",
@@ -68,7 +68,9 @@ def packages_in(value: Value) -> list[str]:
             return []
 
 
-def reading_of(entries: Iterable[tuple[tuple[str, ...], OptionSetting]], source: str) -> ModuleReading:
+def reading_of(
+    entries: Iterable[tuple[tuple[str, ...], OptionSetting]], source: str, imported: tuple[str, ...] = ()
+) -> ModuleReading:
     """The settings as the reader would have found them (placeholders filled with sample facts)."""
     defs = tuple(
         Definition(
@@ -76,7 +78,9 @@ def reading_of(entries: Iterable[tuple[tuple[str, ...], OptionSetting]], source:
         )
         for i, (prefix, s) in enumerate(entries)
     )
-    return ModuleReading(definitions=defs)
+    where = SourceLocation(source, 1, 1)
+    imports = tuple(ModuleImport("nixos-module", f"modulesPath + /{m}", where, module=m) for m in imported)
+    return ModuleReading(definitions=defs, imports=imports)
 
 
 def capability_entries(cap: Capability) -> list[tuple[tuple[str, ...], OptionSetting]]:

@@ -31,6 +31,10 @@ def collect_facts(text: str, norm: str, covered: list[bool]) -> Facts:
 
     def take(items: list[Found]) -> None:
         for f in items:
+            if f.kind == "user-list":  # the words around names ("two accounts:", "and")
+                for i in range(f.start, f.end):
+                    covered[i] = True
+                continue
             if any(covered[f.start : f.end]):
                 continue
             for i in range(f.start, f.end):

@@ -37,8 +37,8 @@ def user_lists(norm: str) -> list[Found]:
                 break
             pos = sep.end()
         if names:
-            out.append(Found("user-list", "", m.start(), names[-1].end))
             out += names
+            out.append(Found("user-list", "", m.start(), names[-1].end))
     for m in _ADMIN.finditer(norm):
         name = m.group(1) or m.group(2)
         if name and name not in FILLER and name not in _ADMIN_RESERVED:

@@ -1,0 +1,68 @@
+"""Questions: what is asked, defaults recorded as assumptions, answers from a file or a person."""
+
+from __future__ import annotations
+
+import pytest
+
+from nixwright.catalog.model import Catalog
+from nixwright.errors import NixwrightError
+from nixwright.intake.parse import parse_request
+from nixwright.intake.questions import Question
+from nixwright.plan.questions import open_questions, resolve_answers
+
+
+def test_role_choice_is_asked_first(mini: Catalog) -> None:
+    questions = open_questions(parse_request("a VPS ad blocker", mini), mini)
+    assert [q.key for q in questions] == ["dns-filter"]
+    assert questions[0].choices == ("dnsfilter", "otherdns")
+    assert questions[0].default == "dnsfilter"
+
+
+def test_defaults_become_assumptions(mini: Catalog) -> None:
+    intent = resolve_answers(parse_request("a VPS with a status page, hostname web1", mini), mini, {})
+    answers = {a.key: a for a in intent.answers}
+    assert answers["admin"].value == "admin"
+    assert answers["domain"].value == "web1.home.arpa"  # the placeholder default, filled
+    assert all(a.assumed for a in intent.answers)
+
+
+def test_domain_in_the_request_is_not_asked(mini: Catalog) -> None:
+    intent = resolve_answers(parse_request("a VPS with a status page for status.example.com", mini), mini, {})
+    assert "domain" not in {a.key for a in intent.answers}
+
+
+def test_answers_file_values_are_not_assumptions(mini: Catalog) -> None:
+    intent = resolve_answers(parse_request("a VPS with ssh", mini), mini, {"admin": "kim"})
+    assert [(a.key, a.value, a.assumed) for a in intent.answers] == [("admin", "kim", False)]
+    assert intent.people[0].username == "kim"
+
+
+def test_person_is_asked_and_blank_means_default(mini: Catalog) -> None:
+    asked: list[Question] = []
+
+    def ask(q: Question) -> str:
+        asked.append(q)
+        return ""
+
+    intent = resolve_answers(parse_request("a VPS with ssh", mini), mini, {}, ask)
+    assert [q.key for q in asked] == ["admin"]
+    assert intent.answers[0].value == "admin"
+    assert not intent.answers[0].assumed
+
+
+def test_bad_answers_are_refused(mini: Catalog) -> None:
+    intent = parse_request("a VPS ad blocker", mini)
+    with pytest.raises(NixwrightError, match="not one of"):
+        resolve_answers(intent, mini, {"dns-filter": "pihole"})
+    with pytest.raises(NixwrightError, match="not a valid user name"):
+        resolve_answers(intent, mini, {"admin": "Root Admin"})
+
+
+def test_unused_answers_are_reported(mini: Catalog) -> None:
+    with pytest.raises(NixwrightError, match="does not ask: colour"):
+        resolve_answers(parse_request("a VPS with ssh", mini), mini, {"colour": "blue"})
+
+
+def test_encryption_asks_for_the_device(mini: Catalog) -> None:
+    intent = resolve_answers(parse_request("an encrypted old ThinkPad with a text editor", mini), mini, {})
+    assert {a.key: a.value for a in intent.answers}["encrypt-disk"] == "/dev/disk/by-label/cryptroot"

@@ -1,0 +1,61 @@
+"""Capability selection: roles, requirements, the machine's base, and refusals."""
+
+from __future__ import annotations
+
+import pytest
+
+from nixwright.catalog.model import Catalog
+from nixwright.errors import NixwrightError
+from nixwright.intake.parse import parse_request
+from nixwright.intake.questions import settle
+from nixwright.plan.questions import resolve_answers
+from nixwright.plan.select import select_capabilities
+
+
+def _chosen(text: str, mini: Catalog) -> dict[str, str]:
+    intent = resolve_answers(parse_request(text, mini), mini, {})
+    return {c.capability.id: c.reason for c in select_capabilities(intent, mini)}
+
+
+def test_role_gets_its_preferred_provider_and_server_gets_ssh(mini: Catalog) -> None:
+    assert _chosen("a Raspberry Pi 4 as an ad blocker", mini) == {"dnsfilter": "requested", "ssh": "base"}
+
+
+def test_web_app_pulls_in_the_reverse_proxy(mini: Catalog) -> None:
+    assert _chosen("a VPS with a status page", mini)["proxy"] == "required by webapp"
+
+
+def test_desktop_machine_gets_no_ssh_by_default(mini: Catalog) -> None:
+    assert _chosen("a desktop PC with gnome", mini) == {"gnome": "requested"}
+
+
+def test_no_network_services_drops_base_ssh(mini: Catalog) -> None:
+    assert _chosen("a mini PC with a text editor. No network services.", mini) == {"editor": "requested"}
+
+
+def test_headless_desktop_is_refused(mini: Catalog) -> None:
+    with pytest.raises(NixwrightError, match="headless machine has no screen"):
+        _chosen("a headless PC with gnome", mini)
+
+
+def test_wanted_and_excluded_is_refused(mini: Catalog) -> None:
+    with pytest.raises(NixwrightError, match="both wants and excludes"):
+        _chosen("a VPS with ssh. No network services.", mini)
+
+
+def test_unsupported_system_is_refused(mini: Catalog) -> None:
+    with pytest.raises(NixwrightError, match="not available for Raspberry Pi 4"):
+        _chosen("a Raspberry Pi 4 with gnome", mini)
+
+
+def test_one_owner_per_port(mini: Catalog) -> None:
+    with pytest.raises(NixwrightError, match="both need port 53/udp"):
+        _chosen("a VPS running dnsfilter and otherdns", mini)
+
+
+def test_role_answer_picks_the_provider(mini: Catalog) -> None:
+    intent = parse_request("a VPS ad blocker", mini)
+    settled = resolve_answers(intent, mini, {"dns-filter": "otherdns"})
+    assert "otherdns" in {
+        c.capability.id for c in select_capabilities(settle(settled, settled.answers), mini)
+    }

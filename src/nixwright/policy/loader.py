@@ -102,15 +102,17 @@ def _read_toml(text: str, origin: str) -> dict[str, Any]:
 
 @cache
 def builtin_rules() -> tuple[Rule, ...]:
-    """Every built-in rule, in file then table order; ids are unique."""
-    rules: list[Rule] = []
+    """Every built-in rule, by each file's ``order`` then table order; ids are unique."""
+    files: list[tuple[int, str, dict[str, Any]]] = []
     folder = resources.files("nixwright.policy").joinpath("rules")
-    for item in sorted(folder.iterdir(), key=lambda i: i.name):
-        if not item.name.endswith(".toml"):
-            continue
-        origin = f"rules/{item.name}"
-        data = _read_toml(item.read_text(encoding="utf-8"), origin)
-        group = str(data.get("group", item.name.removesuffix(".toml")))
+    for item in folder.iterdir():
+        if item.name.endswith(".toml"):
+            origin = f"rules/{item.name}"
+            data = _read_toml(item.read_text(encoding="utf-8"), origin)
+            files.append((int(data.get("order", 1000)), origin, data))
+    rules: list[Rule] = []
+    for _, origin, data in sorted(files, key=lambda f: (f[0], f[1])):
+        group = str(data.get("group", origin))
         rules.extend(parse_rule(entry, origin, group) for entry in data.get("rule", ()))
     _no_duplicates(rules)
     return tuple(rules)

@@ -17,6 +17,8 @@ SAMPLE_FACTS = {
     "lan_ip": "192.168.1.2",
     "listen_ip": "192.168.1.2",
     "gateway": "192.168.1.1",
+    "dhcp_start": "192.168.1.100",
+    "dhcp_end": "192.168.1.200",
     "interface": "eth0",
     "admin": "admin",
     "timezone": "Europe/Berlin",

@@ -16,6 +16,8 @@ INTENT_PLACEHOLDERS = frozenset(
         "lan_ip",
         "listen_ip",
         "gateway",
+        "dhcp_start",
+        "dhcp_end",
         "interface",
         "admin",
         "timezone",

@@ -52,6 +52,7 @@ def placeholder_facts(intent: Intent, web_subdomains: tuple[str, ...] = ()) -> d
         "lan_ip": lan_ip,
         "listen_ip": lan_ip if net.static_ip else "0.0.0.0",  # noqa: S104 - LAN services listen on all interfaces unless a static address is known
         "gateway": net.gateway or str(lan_net.network_address + 1),
+        **dhcp_pool(lan_net),
         "interface": interface,
         "admin": admin_of(intent),
         "timezone": intent.locale.timezone or "UTC",
@@ -59,6 +60,13 @@ def placeholder_facts(intent: Intent, web_subdomains: tuple[str, ...] = ()) -> d
         "keyboard": intent.locale.keyboard or "us",
         "email": answer(intent, "email") or f"admin@{domain}",
     }
+
+
+def dhcp_pool(lan: ipaddress.IPv4Network | ipaddress.IPv6Network) -> dict[str, str]:
+    """The addresses a DHCP server hands out: .100-.200 of a /24, the upper half of smaller networks."""
+    size = lan.num_addresses
+    first, last = (100, 200) if size >= 256 else (max(size // 2, 2), size - 2)
+    return {"dhcp_start": str(lan.network_address + first), "dhcp_end": str(lan.network_address + last)}
 
 
 def base_domain(domains: tuple[str, ...], subdomains: tuple[str, ...]) -> str | None:

@@ -46,7 +46,10 @@ def _item(answer: Answer) -> str:
 
 def _command(plan: Plan) -> str:
     request = one_line(plan.intent.request).replace("'", "'\\''")
-    return f"nixwright generate --answers answers.toml --release {plan.release} --force --out . '{request}'"
+    return (
+        f"nixwright generate --answers answers.toml --non-interactive --release {plan.release} "
+        f"--force --out . '{request}'"
+    )
 
 
 def _toml_string(value: str) -> str:

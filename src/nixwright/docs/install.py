@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from nixwright.docs.disk_facts import DiskFacts, disk_facts
 from nixwright.docs.install_pc import installer_steps
-from nixwright.docs.md import code, fence, heading
+from nixwright.docs.md import bullets, code, fence, heading
 from nixwright.intake.intent import Firmware
 from nixwright.plan.model import Plan
 
@@ -19,7 +19,10 @@ def install_section(plan: Plan) -> str:
         title = "On a new virtual machine" if vm else "On a new computer (from the NixOS installer)"
         fresh = heading(3, title) + "\n\n" + installer_steps(plan, facts, vm=vm)
     existing = heading(3, "On a machine that already runs NixOS") + "\n\n" + existing_steps(plan)
-    return fresh + "\n\n" + existing
+    after = ""
+    if plan.notes:
+        after = "\n\n" + heading(3, "After installing") + "\n\n" + bullets(list(plan.notes))
+    return fresh + "\n\n" + existing + after
 
 
 def existing_steps(plan: Plan) -> str:

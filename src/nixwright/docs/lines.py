@@ -19,6 +19,7 @@ class LineStatus(Enum):
     SETTING = "setting"  # the path goes into the value of an option (freeform settings, attribute sets)
     NAMESPACE = "namespace"  # the path is a group of options, given a set of values
     UNKNOWN = "unknown"  # no option of the release has this path
+    REMOVED = "removed"  # the option existed once; this release refuses it
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,7 @@ class LineDoc:
 
     @property
     def explained(self) -> bool:
-        return self.status is not LineStatus.UNKNOWN and bool(self.why or self.meaning)
+        return self.status not in (LineStatus.UNKNOWN, LineStatus.REMOVED) and bool(self.why or self.meaning)
 
     def text(self, *, repeat: bool = False) -> str:
         """The explanation as one paragraph; ``repeat``: the owning option was described just before."""
@@ -64,6 +65,14 @@ def explain_line(
     notes = [priority_note(priority), condition_note(condition), *value_notes(value, kb, system)]
     shown = short_definition(parts, value, priority)
     info = resolution.option
+    if info is not None and info.kind is OptionKind.REMOVED:
+        removed = _kind_notes(info, kb.release)
+        return LineDoc(parts, shown, why, "", (*removed, *notes), LineStatus.REMOVED, info.path)
+    if info is not None and info.kind is OptionKind.RENAMED and info.renamed_to:
+        target = kb.find_option(info.renamed_to)
+        meaning = _meaning(target) if target is not None else ""
+        renamed = _kind_notes(info, kb.release)
+        return LineDoc(parts, shown, why, meaning, (*renamed, *notes), LineStatus.OPTION, info.path)
     if info is not None and not resolution.rest:
         notes = [*_kind_notes(info, kb.release), *notes]
         return LineDoc(parts, shown, why, _meaning(info), tuple(notes), LineStatus.OPTION, info.path)

@@ -58,13 +58,28 @@ def summary(text: str, limit: int = 320) -> str:
     """The first paragraph of ``to_plain(text)``, cut at a sentence end near ``limit`` characters."""
     plain = to_plain(text)
     first = next((p for p in plain.split("\n\n") if p and not p.startswith("```")), "")
-    first = " ".join(first.split())
+    first = _close_parenthesis(" ".join(first.split()))
     if len(first) <= limit:
         return first
     cut = _sentence_end(first, limit)
     if cut > limit // 3:
         return first[: cut + 1]
     return first[: first.rfind(" ", 0, limit)].rstrip(",;:") + " …"
+
+
+def _close_parenthesis(text: str) -> str:
+    """Drop a trailing parenthetical that never closes (an upstream typo), back to its sentence start."""
+    depth = 0
+    opened = -1
+    for index, char in enumerate(text):
+        if char == "(":
+            depth += 1
+            opened = index if depth == 1 else opened
+        elif char == ")" and depth:
+            depth -= 1
+    if depth == 0 or opened <= 0:
+        return text
+    return text[:opened].rstrip()
 
 
 def _sentence_end(text: str, limit: int) -> int:

@@ -68,7 +68,10 @@ def read_capability(data: dict[str, Any], source: str) -> Capability:
         min_ram_mb=t.opt_int("min_ram_mb"),
         notes=t.strs("notes"),
         source=source,
+        graphical=t.bool_("graphical"),
     )
+    if cap.graphical and cap.kind is CapabilityKind.SERVICE:
+        raise t.fail("graphical", 'a network service cannot be graphical; use kind = "program"')
     t.done()
     return cap
 
@@ -144,6 +147,8 @@ def read_role(data: dict[str, Any], source: str) -> Role:
         words=tuple(w.lower() for w in t.strs("words")),
         preferred=t.str_("preferred"),
         question=t.str_("question", ""),
+        low_ram_preferred=t.opt_str("low_ram_preferred"),
+        low_ram_mb=t.int_("low_ram_mb", 4096),
     )
     t.done()
     return role

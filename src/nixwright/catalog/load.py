@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -62,7 +63,11 @@ def _link(
             raise NixwrightError(
                 f"catalog roles/{role.id}.toml: role {role.id!r} prefers {role.preferred!r}, which does not provide it"
             )
-        linked.append(Role(role.id, role.title, role.words, role.preferred, role.question, providers))
+        if role.low_ram_preferred is not None and role.low_ram_preferred not in providers:
+            raise NixwrightError(
+                f"catalog roles/{role.id}.toml: low_ram_preferred {role.low_ram_preferred!r} does not provide it"
+            )
+        linked.append(replace(role, providers=providers))
     return Catalog(capabilities=caps, hardware=hardware, roles=tuple(linked))
 
 

@@ -126,6 +126,7 @@ class Capability:
     min_ram_mb: int | None = None
     notes: tuple[str, ...] = ()
     source: str = ""  # the file it was read from, for messages
+    graphical: bool = False  # a program with windows: needs a desktop (pulls in role:desktop)
 
     @property
     def is_desktop(self) -> bool:
@@ -146,6 +147,13 @@ class Role:
     preferred: str
     question: str = ""
     providers: tuple[str, ...] = field(default=())
+    low_ram_preferred: str | None = None  # chosen instead of ``preferred`` when RAM <= low_ram_mb
+    low_ram_mb: int = 4096
+
+    def default_for(self, ram_mb: int | None) -> str:
+        if self.low_ram_preferred and ram_mb is not None and ram_mb <= self.low_ram_mb:
+            return self.low_ram_preferred
+        return self.preferred
 
 
 @dataclass(frozen=True)

@@ -32,9 +32,8 @@ def role_questions(intent: Intent, catalog: Catalog) -> list[Question]:
         if any(req.role in c.roles for c in (catalog.capability(n) for n in named) if c is not None):
             continue  # "a VPN ... with WireGuard": already settled by name
         providers = _usable(intent, catalog, role.providers)
-        default = (
-            role.preferred if role.preferred in providers else (providers[0] if providers else role.preferred)
-        )
+        preferred = role.default_for(effective_ram(intent, catalog))
+        default = preferred if preferred in providers else (providers[0] if providers else preferred)
         out.append(
             Question(
                 key=role.id,
@@ -45,6 +44,14 @@ def role_questions(intent: Intent, catalog: Catalog) -> list[Question]:
             )
         )
     return out
+
+
+def effective_ram(intent: Intent, catalog: Catalog) -> int | None:
+    """The RAM the request names, else the hardware profile's typical size."""
+    if intent.hardware.ram_mb is not None:
+        return intent.hardware.ram_mb
+    profile = catalog.hardware_profile(intent.hardware.profile)
+    return profile.default_ram_mb if profile else None
 
 
 def _usable(intent: Intent, catalog: Catalog, providers: tuple[str, ...]) -> tuple[str, ...]:
@@ -85,14 +92,19 @@ def check_answer(q: Question, value: str) -> str:
     return value
 
 
-def settle(intent: Intent, answers: tuple[Answer, ...]) -> Intent:
-    """The Intent with role choices turned into capability requests and the admin named."""
+def settle(intent: Intent, answers: tuple[Answer, ...], role_ids: frozenset[str] = frozenset()) -> Intent:
+    """The Intent with role choices turned into capability requests and the admin named.
+
+    An answer chooses a capability when its key is a role asked for in the request or in ``role_ids``
+    (roles that chosen capabilities require).
+    """
     by_key = {a.key: a for a in answers}
     caps = list(intent.capabilities)
-    for req in intent.roles:
-        ans = by_key.get(req.role)
-        if ans is not None and ans.value not in {c.capability for c in caps}:
-            caps.append(CapabilityRequest(ans.value, _evidence(ans, req.evidence.text)))
+    asked = {r.role: r.evidence.text for r in intent.roles}
+    for ans in answers:
+        if ans.key in asked or ans.key in role_ids:
+            if ans.value not in {c.capability for c in caps}:
+                caps.append(CapabilityRequest(ans.value, _evidence(ans, asked.get(ans.key, ans.key))))
     people = list(intent.people)
     admin = by_key.get("admin")
     if admin is not None and not any(p.username for p in people):

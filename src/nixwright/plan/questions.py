@@ -17,7 +17,7 @@ from nixwright.intake.questions import (
     settle,
 )
 from nixwright.plan.facts import placeholder_facts
-from nixwright.plan.select import select_capabilities
+from nixwright.plan.select import Chosen, implied_requirements, select_capabilities
 
 ENCRYPT_QUESTION = Question(
     key="encrypt-disk",
@@ -34,10 +34,14 @@ def open_questions(intent: Intent, catalog: Catalog) -> list[Question]:
     questions = [q for q in role_questions(intent, catalog) if q.key not in answered]
     if questions:
         return questions
+    role_ids = frozenset(r.id for r in catalog.roles)
+    chosen = select_capabilities(settle(intent, intent.answers, role_ids), catalog)
+    required = [q for q in _required_role_questions(intent, catalog, chosen) if q.key not in answered]
+    if required:
+        return required[:1]
     questions = admin_question(intent)
     if intent.has_quality("encrypted"):
         questions.append(ENCRYPT_QUESTION)
-    chosen = select_capabilities(settle(intent, intent.answers), catalog)
     subdomains = tuple(w.subdomain for c in chosen for w in c.capability.web if w.subdomain)
     facts = placeholder_facts(intent, subdomains)
     for c in chosen:
@@ -61,7 +65,8 @@ def resolve_answers(
     """Settle every open question: from ``given`` (an answers file), then ``ask``, else its default."""
     answers: list[Answer] = list(intent.answers)
     used: set[str] = set()
-    current = settle(intent, tuple(answers))
+    role_ids = frozenset(r.id for r in catalog.roles)
+    current = settle(intent, tuple(answers), role_ids)
     for _ in range(100):  # each round answers one question; the set of questions is finite
         questions = open_questions(current, catalog)
         if not questions:
@@ -75,7 +80,7 @@ def resolve_answers(
             answers.append(answer_for(q, check_answer(q, reply or q.default), assumed=False))
         else:
             answers.append(answer_for(q, q.default, assumed=True))
-        current = settle(intent, tuple(answers))
+        current = settle(intent, tuple(answers), role_ids)
     unused = sorted(set(given) - used)
     if unused:
         raise NixwrightError(
@@ -83,3 +88,28 @@ def resolve_answers(
             hint="remove those keys; `nixwright generate --list-questions` shows the keys for a request",
         )
     return current
+
+
+def _required_role_questions(intent: Intent, catalog: Catalog, chosen: tuple[Chosen, ...]) -> list[Question]:
+    """A role a chosen capability needs, filled by default, is a choice too when several could fill it."""
+    out = []
+    for c in chosen:
+        if not c.reason.startswith("required by ") or c.reason == "required by":
+            continue
+        for role_id in c.capability.roles:
+            role = catalog.role(role_id)
+            needer = catalog.capability(c.reason.removeprefix("required by "))
+            if role is None or len(role.providers) < 2 or needer is None:
+                continue
+            if f"role:{role_id}" not in implied_requirements(needer):
+                continue
+            out.append(
+                Question(
+                    key=role.id,
+                    text=role.question or f"Which one should provide the {role.title}?",
+                    default=c.capability.id,
+                    why=f"{needer.title} needs a {role.title}",
+                    choices=role.providers,
+                )
+            )
+    return out

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from nixwright.catalog.model import Capability, Catalog
 from nixwright.errors import NixwrightError
 from nixwright.intake.intent import Evidence, Exclusion, Intent
+from nixwright.intake.questions import effective_ram
 
 SERVER_CLASSES = frozenset({"sbc", "vm", "server"})
 Add = Callable[[str, tuple[Evidence, ...], str], None]
@@ -33,39 +34,48 @@ def select_capabilities(intent: Intent, catalog: Catalog) -> tuple[Chosen, ...]:
 
     for req in intent.capabilities:
         add(req.capability, (req.evidence,), "requested")
+    ram = effective_ram(intent, catalog)
     for role_req in intent.roles:
         if any(role_req.role in c.capability.roles for c in chosen.values()):
             continue
         role = catalog.role(role_req.role)
         if role is not None:
-            add(role.preferred, (role_req.evidence,), "role")
+            add(role.default_for(ram), (role_req.evidence,), "role")
     for quality, ev in intent.qualities:
         providers = [c for c in catalog.capabilities if quality in c.roles]
         if providers and not any(quality in c.capability.roles for c in chosen.values()):
             role = catalog.role(quality)
             add(role.preferred if role else providers[0].id, (ev,), f"quality:{quality}")
-    _add_requirements(chosen, catalog, add)
+    _add_requirements(chosen, catalog, add, ram)
     _add_base(intent, catalog, chosen, excluded, add)
     result = tuple(chosen.values())
     check_selection(intent, result)
     return result
 
 
-def _add_requirements(chosen: dict[str, Chosen], catalog: Catalog, add: Add) -> None:
+def implied_requirements(cap: Capability) -> list[str]:
+    """``requires`` plus what the schema implies: web apps need the proxy, windows need a desktop."""
+    needs = list(cap.requires)
+    if cap.web and "role:reverse-proxy" not in needs:
+        needs.append("role:reverse-proxy")
+    if cap.graphical and "role:desktop" not in needs:
+        needs.append("role:desktop")
+    return needs
+
+
+def _add_requirements(chosen: dict[str, Chosen], catalog: Catalog, add: Add, ram: int | None) -> None:
     changed = True
     while changed:
         changed = False
         for c in list(chosen.values()):
-            needs = list(c.capability.requires)
-            if c.capability.web and "role:reverse-proxy" not in needs:
-                needs.append("role:reverse-proxy")
+            needs = implied_requirements(c.capability)
             for need in needs:
                 if need.startswith("role:"):
                     role_id = need[5:]
                     if any(role_id in x.capability.roles for x in chosen.values()):
                         continue
                     role = catalog.role(role_id)
-                    target = role.preferred if role else catalog.providers(role_id)[0].id
+                    target = role.default_for(ram) if role else catalog.providers(role_id)[0].id
                 else:
                     target = need
                 if target not in chosen:
@@ -120,7 +130,7 @@ def check_selection(intent: Intent, chosen: tuple[Chosen, ...]) -> None:
     for c in chosen:
         cap = c.capability
         said = ", ".join(repr(e.text) for e in c.evidence if e.text) or cap.id
-        if cap.is_desktop and intent.has_quality("headless"):
+        if (cap.is_desktop or cap.graphical) and intent.has_quality("headless"):
             raise NixwrightError(
                 f"a headless machine has no screen, but {said} needs a graphical desktop ({cap.title})",
                 hint="drop 'headless', or drop the desktop part of the request",

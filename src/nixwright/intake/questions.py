@@ -102,9 +102,8 @@ def settle(intent: Intent, answers: tuple[Answer, ...], role_ids: frozenset[str]
     caps = list(intent.capabilities)
     asked = {r.role: r.evidence.text for r in intent.roles}
     for ans in answers:
-        if ans.key in asked or ans.key in role_ids:
-            if ans.value not in {c.capability for c in caps}:
-                caps.append(CapabilityRequest(ans.value, _evidence(ans, asked.get(ans.key, ans.key))))
+        if (ans.key in asked or ans.key in role_ids) and ans.value not in {c.capability for c in caps}:
+            caps.append(CapabilityRequest(ans.value, _evidence(ans, asked.get(ans.key, ans.key))))
     people = list(intent.people)
     admin = by_key.get("admin")
     if admin is not None and not any(p.username for p in people):

@@ -36,7 +36,7 @@ def open_questions(intent: Intent, catalog: Catalog) -> list[Question]:
         return questions
     role_ids = frozenset(r.id for r in catalog.roles)
     chosen = select_capabilities(settle(intent, intent.answers, role_ids), catalog)
-    required = [q for q in _required_role_questions(intent, catalog, chosen) if q.key not in answered]
+    required = [q for q in _required_role_questions(catalog, chosen) if q.key not in answered]
     if required:
         return required[:1]
     questions = admin_question(intent)
@@ -90,7 +90,7 @@ def resolve_answers(
     return current
 
 
-def _required_role_questions(intent: Intent, catalog: Catalog, chosen: tuple[Chosen, ...]) -> list[Question]:
+def _required_role_questions(catalog: Catalog, chosen: tuple[Chosen, ...]) -> list[Question]:
     """A role a chosen capability needs, filled by default, is a choice too when several could fill it."""
     out = []
     for c in chosen:

@@ -54,7 +54,7 @@ def test_submodule_field_type_and_enum():
         d("users.users.alice.isNormalUser", NixString("yes"), 5),
         d("services.openssh.settings.PermitRootLogin", NixString("maybe"), 6),
     )
-    assert codes(found) == ["NW-SYS-USER-GROUP", "NW-SYS-USER-KIND", "NW-TYPE-ENUM", "NW-TYPE-MISMATCH"]
+    assert codes(found) == ["NW-TYPE-ENUM", "NW-TYPE-MISMATCH"]
     enum_finding = next(f for f in found if f.code == "NW-TYPE-ENUM")
     assert '"yes", "no", "prohibit-password"' in (enum_finding.fix or "")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from nixwright.errors import SourceLocation
-from nixwright.findings import Finding
+from nixwright.findings import Finding, Severity
 from nixwright.knowledge.model import Knowledge, PackageInfo, PackageKind, PackageMatch
 from nixwright.nix.values import NixBool
 from nixwright.validate.codes import make_finding
@@ -53,7 +53,7 @@ def check_packages(
     sites: list[PackageSite], kb: Knowledge, system: str, permissions: Permissions
 ) -> list[Finding]:
     findings: list[Finding] = []
-    cache: dict[str, PackageMatch] = {}
+    cache = _package_cache(kb, system)
     seen: set[tuple[str, str, int, int]] = set()
     for site in sites:
         attr = site.use.ref.attr_path
@@ -66,6 +66,20 @@ def check_packages(
             match = cache[attr] = kb.find_package(attr, system)
         findings.extend(_match_findings(site, match, kb, system, permissions))
     return findings
+
+
+_PACKAGES: dict[tuple[int, str], tuple[Knowledge, dict[str, PackageMatch]]] = {}
+
+
+def _package_cache(kb: Knowledge, system: str) -> dict[str, PackageMatch]:
+    """``find_package`` answers kept across runs on the same knowledge base and system."""
+    key = (id(kb), system)
+    entry = _PACKAGES.get(key)
+    if entry is None or entry[0] is not kb:
+        if len(_PACKAGES) >= 8:
+            _PACKAGES.pop(next(iter(_PACKAGES)))
+        entry = _PACKAGES[key] = (kb, {})
+    return entry[1]
 
 
 def _match_findings(
@@ -125,9 +139,11 @@ def _match_findings(
         out.append(
             make_finding(
                 "NW-PKG-RENAMED",
-                f"`{name}` was renamed to `pkgs.{new}`" + (f": {match.message}" if match.message else ""),
+                f"`{name}` was renamed to `pkgs.{new}`"
+                + ("" if match.warns else " (a silent alias: Nix does not warn)"),
                 loc,
                 fix=f"write `pkgs.{new}`",
+                severity=None if match.warns else Severity.INFO,
             )
         )
     if match.package is not None:
@@ -169,7 +185,9 @@ def _meta_findings(
                 fix=f'upgrade, or accept the risk with `nixpkgs.config.permittedInsecurePackages = [ "{full}" ];`',
             )
         )
-    if not info.available_on(system) and perms.unsupported is False:
+    # platform patterns ({"cpu": ...}) need nixpkgs' own matching: left to --eval
+    patterns = any(p.startswith("{") for p in (*info.platforms, *info.bad_platforms))
+    if not patterns and not info.available_on(system) and perms.unsupported is False:
         platforms = ", ".join(info.platforms[:6]) or "other systems"
         out.append(
             make_finding(

@@ -10,14 +10,32 @@ from nixwright.knowledge.model import Knowledge, OptionInfo, OptionKind, OptionR
 from nixwright.knowledge.types import OptionType, TypeKind
 from nixwright.validate.typecheck import ANY_FIELD, FieldTypes
 
+# Answers of a release do not change: keep them across check runs (per knowledge base and set of
+# imported modules), so checking a configuration again, or the generator's next output, is warm.
+_SHARED: dict[tuple[int, tuple[str, ...]], tuple[Knowledge, dict[tuple[str, ...], OptionResolution]]] = {}
+_SHARED_MAX = 8
+
+
+def shared_cache(kb: Knowledge, imported: tuple[str, ...]) -> dict[tuple[str, ...], OptionResolution]:
+    key = (id(kb), imported)
+    entry = _SHARED.get(key)
+    if entry is None or entry[0] is not kb:
+        if len(_SHARED) >= _SHARED_MAX:
+            _SHARED.pop(next(iter(_SHARED)))
+        entry = _SHARED[key] = (kb, {})
+    return entry[1]
+
 
 @dataclass
 class Resolver:
-    """Caches ``Knowledge.resolve_option`` answers for one check run."""
+    """Caches ``Knowledge.resolve_option`` answers (shared by runs on the same knowledge base)."""
 
     kb: Knowledge
     imported: tuple[str, ...] = ()
     _cache: dict[tuple[str, ...], OptionResolution] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._cache = shared_cache(self.kb, self.imported)
 
     def resolve(self, parts: Sequence[str]) -> OptionResolution:
         key = tuple(parts)
@@ -54,10 +72,20 @@ class Resolver:
         for i in range(1, len(parts) + 1):
             res = self.resolve(parts[:i])
             if res.option is not None:
-                return len(parts)
+                return self._deepest_known(parts, i)
             if not res.is_namespace:
                 return i - 1
         return len(parts)
+
+    def _deepest_known(self, parts: tuple[str, ...], start: int) -> int:
+        """Below an option whose value is a set of submodules: the first undeclared key."""
+        known = start
+        for i in range(start + 1, len(parts) + 1):
+            res = self.resolve(parts[:i])
+            if res.is_namespace or (res.option is not None and not res.rest):
+                known = i
+        # ``users.users.alice``: a name inside an attribute set of submodules counts as known
+        return known + 1 if known < len(parts) - 1 and known == start else known
 
 
 def descend(t: OptionType, keys: Sequence[str]) -> OptionType | None:

@@ -48,7 +48,9 @@ def check_users(facts: Facts) -> list[Finding]:
             _field(facts, name, "isSystemUser"),
             _field(facts, name, "uid"),
         )
-        if any(isinstance(v, Dynamic | RawExpr) for v in (normal, system, uid)):
+        if any(v is not None and not isinstance(v, NixBool) for v in (normal, system)):
+            continue  # computed, or already a type error of its own
+        if isinstance(uid, Dynamic | RawExpr):
             continue
         is_normal = isinstance(normal, NixBool) and normal.value
         is_system = (isinstance(system, NixBool) and system.value) or (

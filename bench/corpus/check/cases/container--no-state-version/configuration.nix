@@ -1,0 +1,17 @@
+{ pkgs, ... }:
+{
+  boot.isContainer = true;
+  networking.hostName = "db";
+
+  services.postgresql.enable = true;
+  services.postgresql.ensureDatabases = [ "app" ];
+
+  users.users.app = {
+    isSystemUser = true;
+    group = "app";
+  };
+  users.groups.app = { };
+
+  environment.systemPackages = with pkgs; [ vim postgresql ];
+
+}

@@ -1,0 +1,19 @@
+{ pkgs, ... }:
+{
+  boot.isContainer = true;
+  networking.hostName = "db";
+
+  services.postgresql.enable = true;
+  services.postgresql.ensureDatabases = [ "app" ];
+
+  users.users.app = {
+    isSystemUser = true;
+    group = "app";
+  };
+  users.groups.app = { };
+
+  environment.systemPackages = with pkgs; [ vim postgresql ];
+
+  system.nixos.release = "99.99";
+  system.stateVersion = "24.11";
+}

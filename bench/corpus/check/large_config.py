@@ -1,0 +1,133 @@
+"""A valid ~300-line configuration for the speed benchmark (deterministic text)."""
+
+from __future__ import annotations
+
+_PACKAGES = [
+    "vim",
+    "git",
+    "htop",
+    "curl",
+    "wget",
+    "ripgrep",
+    "fd",
+    "jq",
+    "tmux",
+    "tree",
+    "unzip",
+    "zip",
+    "rsync",
+    "lsof",
+    "strace",
+    "gnupg",
+    "file",
+    "which",
+    "bc",
+    "dig",
+    "whois",
+    "nmap",
+    "iperf3",
+    "mtr",
+    "tcpdump",
+    "ethtool",
+    "pciutils",
+    "usbutils",
+    "smartmontools",
+    "hdparm",
+    "parted",
+    "gptfdisk",
+    "cryptsetup",
+    "lvm2",
+    "btrfs-progs",
+    "e2fsprogs",
+    "dosfstools",
+    "ntfs3g",
+    "sshfs",
+    "python3",
+    "nodejs",
+    "go",
+    "rustc",
+    "cargo",
+    "gcc",
+    "gnumake",
+    "cmake",
+    "pkg-config",
+    "sqlite",
+    "postgresql",
+    "redis",
+    "nginx",
+    "ffmpeg",
+    "imagemagick",
+    "less",
+    "graphviz",
+]
+
+
+def large_configuration() -> str:
+    lines = [
+        "{ config, pkgs, lib, ... }:",
+        "{",
+        '  boot.loader.grub.devices = [ "/dev/sda" ];',
+        '  fileSystems."/" = { device = "/dev/disk/by-label/nixos"; fsType = "ext4"; };',
+        '  fileSystems."/boot" = { device = "/dev/disk/by-label/boot"; fsType = "ext4"; };',
+        '  networking.hostName = "big";',
+        "  networking.firewall.enable = true;",
+        "  networking.firewall.allowedTCPPorts = [ 22 80 443 ];",
+        '  time.timeZone = "Europe/Berlin";',
+        '  i18n.defaultLocale = "en_US.UTF-8";',
+        "  services.openssh.enable = true;",
+        '  services.openssh.settings.PermitRootLogin = "no";',
+        "  services.openssh.settings.PasswordAuthentication = false;",
+        "  services.nginx.enable = true;",
+        "  services.nginx.recommendedTlsSettings = true;",
+        "  services.nginx.recommendedProxySettings = true;",
+        "  security.acme.acceptTerms = true;",
+        '  security.acme.defaults.email = "admin@example.org";',
+        "  services.postgresql.enable = true;",
+        '  services.postgresql.ensureDatabases = [ "app" "metrics" ];',
+        "  services.redis.servers.cache.enable = true;",
+        "  services.redis.servers.cache.port = 6380;",
+        "  services.fail2ban.enable = true;",
+        "  services.fail2ban.maxretry = 5;",
+        "  services.prometheus.enable = true;",
+        "  services.prometheus.port = 9090;",
+        "  services.grafana.enable = true;",
+        "  services.grafana.settings.server.http_port = 3000;",
+        '  services.grafana.settings.server.domain = "grafana.example.org";',
+        "  virtualisation.podman.enable = true;",
+        "  nix.settings.auto-optimise-store = true;",
+        '  nix.settings.experimental-features = [ "nix-command" "flakes" ];',
+        "  nix.gc.automatic = true;",
+        '  nix.gc.dates = "weekly";',
+    ]
+    for i in range(12):
+        name = f"site{i}.example.org"
+        lines += [
+            f'  services.nginx.virtualHosts."{name}" = {{',
+            "    forceSSL = true;",
+            "    enableACME = true;",
+            f'    root = "/var/www/site{i}";',
+            f'    locations."/api".proxyPass = "http://127.0.0.1:{8000 + i}";',
+            "  };",
+        ]
+    for i in range(12):
+        lines += [
+            f"  users.users.user{i} = {{",
+            "    isNormalUser = true;",
+            f'    description = "User {i}";',
+            '    extraGroups = [ "wheel" "video" ];',
+            f'    openssh.authorizedKeys.keys = [ "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAKey{i} user{i}@host" ];',
+            "  };",
+        ]
+    for i in range(10):
+        lines += [
+            f"  systemd.services.job{i} = {{",
+            f'    description = "Job {i}";',
+            '    wantedBy = [ "multi-user.target" ];',
+            '    serviceConfig.Type = "oneshot";',
+            f'    script = "echo job {i}";',
+            "  };",
+        ]
+    lines.append("  environment.systemPackages = with pkgs; [")
+    lines += [f"    {p}" for p in _PACKAGES]
+    lines += ["  ];", '  system.stateVersion = "24.11";', "}"]
+    return "\n".join(lines) + "\n"

@@ -135,12 +135,13 @@ def _rule(rule: Rule) -> str:
 def _hardening() -> str:
     out = [
         "\n## Hardening settings\n\n",
-        "Applied one by one for a hardened request (nixpkgs' hardened profile was removed "
-        "upstream and is not imported). The NW-HRD rules check them.\n\n",
+        (
+            "Applied one by one for a hardened request (nixpkgs' hardened profile was removed "
+            "upstream and is not imported). The NW-HRD rules check them.\n\n"
+        ),
         "| area | setting | why |\n| --- | --- | --- |\n",
     ]
-    for s in all_hardening_settings():
-        out.append(f"| {s.area} | `{s.nix}` | {s.why} |\n")
+    out.extend(f"| {s.area} | `{s.nix}` | {s.why} |\n" for s in all_hardening_settings())
     return "".join(out)
 
 

@@ -30,6 +30,7 @@ def exposure_options() -> list[str]:
     for signal in data["signal"]:
         paths.extend(str(signal[k]) for k in ("option", "names") if k in signal)
         paths.extend(str(signal[k]["option"]) for k in ("when", "unless") if k in signal)
+        paths.extend(str(c["option"]) for c in signal.get("when_any", ()))
     return paths
 
 
@@ -74,6 +75,9 @@ def _signal(ctx: CheckContext, signal: Mapping[str, Any]) -> str | None:
     if "option" in signal:
         gate = ctx.gate([signal])
         if gate.state != "yes":
+            return None
+        others = signal.get("when_any", ())
+        if others and not any(ctx.gate([c]).state == "yes" for c in others):
             return None
         value = ctx.seen(str(signal["option"]))[0].value
         return str(signal["why"]).format(value=value)

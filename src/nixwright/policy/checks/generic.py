@@ -120,7 +120,14 @@ def _judge(seen: list[Seen], spec: Mapping[str, Any], gate: Gate) -> Hit | None:
             )
         if verdict is None and unknown is None:
             unknown = s
-    if unknown is not None and gate.state == "yes" and unknown.condition is None:
+    # Only a computed value the configuration wrote is worth a word: a release default that
+    # is an expression (``true`` unless ...) was not chosen by anyone and stays silent.
+    if (
+        unknown is not None
+        and gate.state == "yes"
+        and unknown.condition is None
+        and unknown.candidate.origin == "definition"
+    ):
         return Hit(
             detail=f"`{unknown.path}` is computed when the system is built, so this rule could not check it.",
             location=unknown.location or gate.location,

@@ -12,7 +12,7 @@ from nixwright.nix.read import read_source
 from nixwright.policy.engine import evaluate_policy
 from nixwright.policy.profiles import choose_profile
 
-ROOT_PASSWORD = """{ services.openssh = { enable = true; settings.PermitRootLogin = "yes"; }; }"""
+ROOT_LOGIN = """{ services.openssh = { enable = true; settings.PermitRootLogin = "yes"; }; }"""
 
 
 def run(source: str, kb: KnowledgeBase, **kwargs: object):  # type: ignore[no-untyped-def]
@@ -21,7 +21,7 @@ def run(source: str, kb: KnowledgeBase, **kwargs: object):  # type: ignore[no-un
 
 
 def test_finding_shape(small_kb: KnowledgeBase) -> None:
-    (finding,) = [f for f in run(ROOT_PASSWORD, small_kb) if f.code == "NW-SSH-001"]
+    (finding,) = [f for f in run(ROOT_LOGIN, small_kb) if f.code == "NW-SSH-001"]
     assert finding.source is FindingSource.POLICY
     assert finding.severity is Severity.HIGH
     assert finding.location == SourceLocation("configuration.nix", 1, 39)
@@ -40,7 +40,7 @@ def test_default_violation_points_at_the_enabling_line(small_kb: KnowledgeBase) 
 
 
 def test_accepted_risk_stays_explained(small_kb: KnowledgeBase) -> None:
-    findings = run(ROOT_PASSWORD, small_kb, accepted=["NW-SSH-001"])
+    findings = run(ROOT_LOGIN, small_kb, accepted=["NW-SSH-001"])
     (finding,) = [f for f in findings if f.code == "NW-SSH-001"]
     assert finding.severity is Severity.INFO
     assert finding.title is not None
@@ -52,7 +52,7 @@ def test_accepted_risk_stays_explained(small_kb: KnowledgeBase) -> None:
 
 def test_accepting_an_unknown_rule_is_an_error(small_kb: KnowledgeBase) -> None:
     with pytest.raises(NixwrightError, match="unknown rule NW-SSH-999"):
-        run(ROOT_PASSWORD, small_kb, accepted=["NW-SSH-999"])
+        run(ROOT_LOGIN, small_kb, accepted=["NW-SSH-999"])
 
 
 def test_profile_choice() -> None:

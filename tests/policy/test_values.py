@@ -86,7 +86,7 @@ def test_value_tests(value: object, spec: dict[str, object], result: bool | None
 
 def test_value_test_must_name_a_test() -> None:
     with pytest.raises(NixwrightError):
-        matches(True, {"option": "x"})
+        matches(value=True, spec={"option": "x"})
 
 
 def test_offending_items() -> None:
@@ -94,7 +94,7 @@ def test_offending_items() -> None:
         "alice",
         "@wheel",
     ]
-    assert offending_items(True, {"equals": True}) == []
+    assert offending_items(value=True, spec={"equals": True}) == []
 
 
 def test_paths() -> None:
@@ -148,7 +148,7 @@ def test_published_ports(entry: str, wide: bool) -> None:
 @pytest.mark.parametrize(
     ("address", "loopback"),
     [("127.0.0.1", True), ("127.0.0.1:8384", True), ("::1", True), ("[::1]:80", True), ("localhost", True),
-     ("0.0.0.0", False), ("0.0.0.0:8384", False), ("192.168.1.2", False), ("::", False)],
+     ("0.0.0.0", False), ("0.0.0.0:8384", False), ("192.168.1.2", False), ("::", False)],  # noqa: S104
 )  # fmt: skip
 def test_loopback(address: str, loopback: bool) -> None:
     assert is_loopback(address) is loopback

@@ -46,7 +46,10 @@ def disk_facts(plan: Plan) -> DiskFacts:
     ):
         boot_label = profile.boot_label or None
     hw = plan.intent.hardware
+    grub_device = _string(values.get(("boot", "loader", "grub", "device")))
     default_disk = "/dev/vda" if hw.device_class == "vm" else "/dev/nvme0n1"
+    if grub_device and grub_device.startswith("/dev/") and not grub_device.startswith("/dev/disk/"):
+        default_disk = grub_device
     return DiskFacts(
         firmware=hw.firmware,
         root_label=root_label,
@@ -54,7 +57,7 @@ def disk_facts(plan: Plan) -> DiskFacts:
         boot_label=boot_label,
         boot_mount=boot_mount,
         luks=_luks(values),
-        grub_device=_string(values.get(("boot", "loader", "grub", "device"))),
+        grub_device=grub_device,
         disk=hw.disks[0] if hw.disks else default_disk,
     )
 

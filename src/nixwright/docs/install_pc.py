@@ -17,8 +17,17 @@ def installer_steps(plan: Plan, facts: DiskFacts, *, vm: bool) -> str:
         "write it to a USB stick (for example with `sudo dd if=nixos-minimal.iso of=/dev/sdX bs=4M "
         "conv=fsync`), and start the machine from it."
     )
+    network = (
+        "The network usually works at once."
+        if vm
+        else "Connect to the network (a cable just works; for Wi-Fi run "
+        "`sudo systemctl start wpa_supplicant`, then `wpa_cli`)."
+    )
+    finish = (
+        "detach the ISO and restart the virtual machine." if vm else "remove the USB stick and run `reboot`."
+    )
     parts = [
-        f"1. {start} You get a root shell; connect to the network (a cable just works; for Wi-Fi run `sudo systemctl start wpa_supplicant` and `wpa_cli`).",
+        f"1. {start} You get a shell as the user `nixos`, who may use `sudo`. {network}",
         "2. Find the disk to install on. **Everything on it will be erased.** Check its name and size:",
         fence("lsblk -o NAME,SIZE,MODEL", "sh"),
         (
@@ -31,11 +40,14 @@ def installer_steps(plan: Plan, facts: DiskFacts, *, vm: bool) -> str:
             "setting a password with `passwd` in the installer), then put the configuration in place and install:"
         ),
         fence(INSTALL_COMMANDS, "sh"),
-        (
-            "5. `nixos-install` asks for a password for root at the end; choose a strong one. Then "
-            "remove the USB stick and run `reboot`."
-        ),
+        f"5. `nixos-install` asks for a password for root at the end; choose a strong one. Then {finish}",
     ]
+    if facts.grub_device and not facts.grub_device.startswith("/dev/disk/"):
+        parts.insert(
+            5,
+            f"GRUB is installed on {code(facts.grub_device)} (the option `boot.loader.grub.device`); if your "
+            "disk has another name, change that line of `configuration.nix` before installing.",
+        )
     if facts.luks is not None:
         parts.append(
             "At every start the machine now asks for the disk passphrase before anything else runs. "

@@ -11,6 +11,12 @@ from nixwright.knowledge.reading import wrong_format
 from nixwright.knowledge.words import name_words
 
 
+def package_words(attr: str) -> str:
+    """The member name split into words; the set path kept whole, so that ``python`` stays a rare word."""
+    set_path, _, member = attr.rpartition(".")
+    return f"{name_words([member])} {set_path.replace('.', '_')}".strip()
+
+
 def license_names(value: Any) -> list[str]:
     items = value if isinstance(value, list) else [value]
     out: list[str] = []
@@ -84,7 +90,7 @@ def ingest_packages(db: sqlite3.Connection, path: Path, data: Any) -> int:
                 meta.get("position"),
             )
         )
-        words.append((number, name_words(attr.split(".")), pname, description))
+        words.append((number, package_words(attr), pname, description))
     db.executemany("INSERT INTO packages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
     db.executemany("INSERT INTO packages_fts (rowid, name, pname, description) VALUES (?, ?, ?, ?)", words)
     return len(rows)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # ``module`` is '' for options that exist in every configuration, else the file (``nixos/...``) that
 # must be imported for the option to exist. ``parts`` joins the unquoted names with U+001F.

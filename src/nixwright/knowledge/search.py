@@ -47,7 +47,28 @@ _STOP = frozenset(
         "with",
     ]
 )
-_CANDIDATES = 200
+_CANDIDATES = 100
+_COMMON = 2000  # a word in more rows than this does not narrow a search
+
+
+_OPTIONS_SQL = (
+    "SELECT o.id, o.path, o.description, f.score FROM"
+    " (SELECT rowid, bm25(options_fts, 10.0, 1.0) AS score FROM options_fts WHERE options_fts MATCH ?"
+    "  ORDER BY score LIMIT ?) f JOIN options o ON o.id = f.rowid"
+)
+_PACKAGES_SQL = (
+    "SELECT p.id, p.attr_path, p.pname, p.description, p.broken, f.score FROM"
+    " (SELECT rowid, bm25(packages_fts, 8.0, 8.0, 1.0) AS score FROM packages_fts"
+    "  WHERE packages_fts MATCH ? ORDER BY score LIMIT ?) f JOIN packages p ON p.id = f.rowid"
+)
+
+
+def create_vocabularies(db: sqlite3.Connection) -> None:
+    """Term statistics of both indexes (temporary tables: the database itself stays read-only)."""
+    for table in ("options", "packages"):
+        db.execute(
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{table}_vocab USING fts5vocab(main, '{table}_fts', 'row')"
+        )
 
 
 def query_words(query: str) -> list[str]:
@@ -55,17 +76,46 @@ def query_words(query: str) -> list[str]:
     return list(dict.fromkeys(words))
 
 
-def fts_query(words: list[str], joiner: str = " OR ") -> str:
+def fts_query(words: list[str], joiner: str = " OR ", prefix: bool = True) -> str:
     # Prefix terms find "adguard" in "adguardhome"; very short words must match whole.
-    return joiner.join(f'"{w}"*' if len(w) >= 3 else f'"{w}"' for w in words)
+    return joiner.join(f'"{w}"*' if prefix and len(w) >= 3 else f'"{w}"' for w in words)
 
 
-def _candidates(db: sqlite3.Connection, sql: str, words: list[str], limit: int) -> list[Any]:
-    """Rows matching every word first (selective and fast); any word only when those are too few."""
-    rows = db.execute(sql, (fts_query(words, " AND "), _CANDIDATES)).fetchall()
-    if len(words) > 1 and len(rows) < limit:
+def _selective(db: sqlite3.Connection, table: str, words: list[str]) -> list[str]:
+    """The words that narrow the search: very common ones ("python", "services") are left to the
+    re-ranking, since matching them costs a scan of a large part of the index."""
+    common = {w for w in words if _documents(db, table, w) > _COMMON}
+    return [w for w in words if w not in common]
+
+
+def _documents(db: sqlite3.Connection, table: str, word: str) -> int:
+    """Rows holding ``word``. The index stores Porter stems, which are prefixes of the word
+    (``services`` -> ``servic``) or end in ``i`` for ``y`` (``library`` -> ``librari``)."""
+    start = word[: max(2, len(word) - 3)]
+    rows = db.execute(
+        f"SELECT term, doc FROM {table}_vocab WHERE term >= ? AND term < ?",  # noqa: S608
+        (start, start + "\uffff"),
+    ).fetchall()
+    variants = (word, word[:-1] + "i") if word.endswith("y") else (word,)
+    stems = [(len(t), d) for t, d in rows if any(v.startswith(t) for v in variants)]
+    return max(stems)[1] if stems else 0
+
+
+def _candidates(
+    db: sqlite3.Connection, sql: str, words: list[str], limit: int, prefix: bool = True
+) -> list[Any]:
+    """Rows matching every word (as prefixes), then the best rows matching any whole word.
+
+    Whole words keep the any-word query cheap; the re-ranking decides between both sets. When
+    every word is common, ranking all their rows is slow and says little: take rows unranked.
+    """
+    if not words:
+        return []
+    rows = db.execute(sql, (fts_query(words, " AND ", prefix), max(_CANDIDATES, limit))).fetchall()
+    if len(words) > 1:
         seen = {r[0] for r in rows}
-        rows += [r for r in db.execute(sql, (fts_query(words), _CANDIDATES)).fetchall() if r[0] not in seen]
+        wide = db.execute(sql, (fts_query(words, prefix=False), _CANDIDATES)).fetchall()
+        rows += [r for r in wide if r[0] not in seen]
     return rows
 
 
@@ -74,9 +124,8 @@ def _hits(words: list[str], text: str) -> int:
 
 
 def _has_word(word: str, text: str) -> bool:
-    if len(word) >= 4:
-        stem = word.removesuffix("s")
-        return stem in text
+    if len(word) >= 3:
+        return word.removesuffix("s") in text
     return re.search(rf"(?<![a-z0-9]){re.escape(word)}", text) is not None
 
 
@@ -84,13 +133,14 @@ def search_options(db: sqlite3.Connection, query: str, limit: int = 20) -> list[
     words = query_words(query)
     if not words:
         return []
+    narrowing = _selective(db, "options", words)
+    sql = _OPTIONS_SQL if narrowing else _OPTIONS_SQL.replace(" ORDER BY score", "")
     rows = _candidates(
         db,
-        "SELECT o.id, o.path, o.description, f.score FROM"
-        " (SELECT rowid, bm25(options_fts, 10.0, 1.0) AS score FROM options_fts WHERE options_fts MATCH ?"
-        "  ORDER BY score LIMIT ?) f JOIN options o ON o.id = f.rowid",
-        words,
+        sql,
+        narrowing or words,
         limit,
+        prefix=bool(narrowing),
     )
     service_like = "." not in query
     scored = []
@@ -116,13 +166,14 @@ def search_packages(
     words = query_words(query)
     if not words:
         return []
+    narrowing = _selective(db, "packages", words)
+    sql = _PACKAGES_SQL if narrowing else _PACKAGES_SQL.replace(" ORDER BY score", "")
     rows = _candidates(
         db,
-        "SELECT p.id, p.attr_path, p.pname, p.description, p.broken, f.score FROM"
-        " (SELECT rowid, bm25(packages_fts, 8.0, 8.0, 1.0) AS score FROM packages_fts"
-        "  WHERE packages_fts MATCH ? ORDER BY score LIMIT ?) f JOIN packages p ON p.id = f.rowid",
-        words,
+        sql,
+        narrowing or words,
         limit,
+        prefix=bool(narrowing),
     )
     scored = []
     for package_id, attr, pname, description, broken, bm25 in rows:

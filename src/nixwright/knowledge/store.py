@@ -32,6 +32,9 @@ class KnowledgeBase:
             raise NixwrightError(
                 f"{path}: not a nixwright knowledge base", hint="rebuild it with: nixwright db build --force"
             ) from None
+        from nixwright.knowledge.search import create_vocabularies
+
+        create_vocabularies(self.db)
         self._options: dict[int, OptionInfo] = {}
         self._to_kind: dict[int, str | None] = {}
 

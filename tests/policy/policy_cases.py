@@ -31,6 +31,7 @@ class Case:
     profile: str | None = None
     qualities: tuple[str, ...] = ()
     domains: tuple[str, ...] = ()
+    hardware_words: tuple[str, ...] = ()
     why: str = ""
 
     @property
@@ -53,17 +54,25 @@ def load_cases() -> list[Case]:
                     profile=entry.get("profile"),
                     qualities=tuple(entry.get("qualities", ())),
                     domains=tuple(entry.get("domains", ())),
+                    hardware_words=tuple(entry.get("hardware_words", ())),
                     why=entry.get("why", ""),
                 )
             )
     return cases
 
 
-def make_intent(qualities: tuple[str, ...] = (), domains: tuple[str, ...] = ()) -> Intent | None:
-    if not qualities and not domains:
+def make_intent(
+    qualities: tuple[str, ...] = (), domains: tuple[str, ...] = (), hardware_words: tuple[str, ...] = ()
+) -> Intent | None:
+    if not qualities and not domains and not hardware_words:
         return None
     hardware = Hardware(
-        profile="generic-x86_64", device_class="server", model=None, system=SYSTEM, firmware=Firmware.UEFI
+        profile="generic-x86_64",
+        device_class="server",
+        model=None,
+        system=SYSTEM,
+        firmware=Firmware.UEFI,
+        evidence=tuple(Evidence(w) for w in hardware_words),
     )
     return Intent(
         request=" ".join(qualities),
@@ -79,6 +88,6 @@ def run_case(case: Case, kb: Knowledge) -> tuple[Finding, ...]:
         reading,
         kb,
         system=SYSTEM,
-        intent=make_intent(case.qualities, case.domains),
+        intent=make_intent(case.qualities, case.domains, case.hardware_words),
         profile=case.profile,
     )

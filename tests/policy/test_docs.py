@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from nixwright.policy.__main__ import main
 from nixwright.policy.docs import render_policy_docs
 from nixwright.policy.hardening import all_hardening_settings
@@ -32,7 +34,7 @@ def test_docs_list_every_hardening_setting() -> None:
         assert setting.nix in text
 
 
-def test_command_prints_docs(capsys) -> None:
+def test_command_prints_docs(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["docs"]) == 0
     assert capsys.readouterr().out == render_policy_docs()
     assert main([]) == 2

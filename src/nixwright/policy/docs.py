@@ -85,6 +85,7 @@ the Internet out. Rules marked *Internet-facing only* fire only when the machine
 Internet, which nixwright concludes from any one of these signals (the finding names it):
 
 - the request names a public domain name;
+- the request describes a rented server (VPS, cloud instance);
 """
 
 

@@ -6,6 +6,7 @@ The signals live in ``exposure.toml`` (data, checked against the release in test
 from __future__ import annotations
 
 import ipaddress
+import re
 import tomllib
 from collections.abc import Mapping
 from functools import cache
@@ -64,6 +65,10 @@ def _internet_facing(ctx: CheckContext) -> str | None:
         public = [d for d in ctx.intent.network.domains if is_public_name(d)]
         if public:
             return f"the request names the public domain {public[0]}"
+        cloud = re.compile(str(exposure_data()["cloud_words"]), re.IGNORECASE)
+        for evidence in ctx.intent.hardware.evidence:
+            if cloud.search(evidence.text):
+                return f"the request describes a rented server with a public address ({evidence.text!r})"
     for signal in exposure_data()["signal"]:
         why = _signal(ctx, signal)
         if why is not None:

@@ -103,17 +103,11 @@ def test_channel_download_builds_the_database(
     assert not again.built
 
 
-@pytest.mark.parametrize(
-    ("release", "name", "words"), [("23.11", "packages", "truncated"), ("23.05", "options", "corrupt")]
-)
+@pytest.mark.parametrize("case", [("23.11", "packages", "truncated"), ("23.05", "options", "corrupt")])
 def test_bad_downloads_name_the_file_and_keep_the_old_database(
-    served: tuple[str, Path],
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    release: str,
-    name: str,
-    words: str,
+    served: tuple[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case: tuple[str, str, str]
 ) -> None:
+    release, name, words = case
     base, _ = served
     monkeypatch.setenv("NIXWRIGHT_CHANNEL_URL", base + "/nixos-{release}")
     good = prepare_database(release, source_dir=MINI, home=tmp_path)

@@ -60,3 +60,16 @@ def test_mistakes_are_clear_errors(name: str, words: str) -> None:
         load_policy("baseline", [FILES / name])
     assert words in info.value.message
     assert info.value.hint
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        ("bad-params.toml", "rule SITE-X-002 cannot run check 'option': missing parameter 'bad'"),
+        ("unknown-option.toml", "names services.openssh.enabel, which release 24.11 does not have"),
+    ],
+)
+def test_unusable_rules_fail_when_run(name: str, words: str, small_kb: KnowledgeBase) -> None:
+    with pytest.raises(NixwrightError) as info:
+        codes(SSH, small_kb, [FILES / name])
+    assert words in info.value.message

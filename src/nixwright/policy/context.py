@@ -157,6 +157,13 @@ class CheckContext:
         )
 
     @cached_property
+    def complete(self) -> bool:
+        """False when part of the configuration could not be read (a computed import, an
+        unreadable module): then "nothing defines X" cannot be claimed."""
+        reading = self.config.reading
+        return not reading.unreadable and all(i.kind != "dynamic" for i in reading.imports)
+
+    @cached_property
     def qualities(self) -> frozenset[str]:
         if self.intent is None:
             return frozenset()

@@ -43,13 +43,44 @@ def evaluate_policy(
                 f"--accept-risk names unknown rule {rule_id}", hint="rule ids are listed in docs/policy.md"
             )
     ctx = CheckContext(EffectiveConfig(reading, kb), kb, system=system, intent=intent, profile=policy.profile)
+    builtin = {r.id for r in builtin_rules()}
+    for rule in policy.rules:
+        if rule.id not in builtin:
+            _check_user_rule_options(rule, kb)
     findings: dict[tuple[object, ...], Finding] = {}
     for rule in policy.rules:
-        for hit in CHECKS[rule.check](ctx, rule.params):
+        for hit in _run(rule, ctx, builtin=rule.id in builtin):
             finding = make_finding(rule, hit, accepted=rule.id in accepted)
             key = (finding.code, finding.location, finding.option, finding.message)
             findings.setdefault(key, finding)
     return tuple(sorted(findings.values(), key=Finding.sort_key))
+
+
+def _run(rule: Rule, ctx: CheckContext, *, builtin: bool) -> list[Hit]:
+    """The hits of one rule; a user rule with unusable parameters is a user error, not a crash."""
+    try:
+        return list(CHECKS[rule.check](ctx, rule.params))
+    except (KeyError, TypeError, ValueError, AttributeError) as err:
+        if builtin:
+            raise
+        detail = f"missing parameter {err}" if isinstance(err, KeyError) else str(err)
+        raise NixwrightError(
+            f"{rule.origin}: rule {rule.id} cannot run check {rule.check!r}: {detail}",
+            hint="see the Checks section of docs/policy.md for the parameters each check takes",
+        ) from None
+
+
+def _check_user_rule_options(rule: Rule, kb: Knowledge) -> None:
+    from nixwright.policy.paths import split_path
+
+    for option in rule.options:
+        resolution = kb.resolve_option(split_path(option))
+        if resolution.option is None and not resolution.is_namespace:
+            guesses = kb.suggest_options(option)
+            raise NixwrightError(
+                f"{rule.origin}: rule {rule.id} names {option}, which release {kb.release} does not have",
+                hint=f"did you mean {', '.join(guesses)}?" if guesses else "check the option path",
+            )
 
 
 def make_finding(rule: Rule, hit: Hit, *, accepted: bool = False) -> Finding:

@@ -14,7 +14,7 @@ from nixwright.policy.model import Hit
 def quality_requires(ctx: CheckContext, params: Mapping[str, Any]) -> Iterator[Hit]:
     """The request has ``quality`` but nothing is defined at or below any of ``options``."""
     quality = str(params["quality"])
-    if quality not in ctx.qualities:
+    if quality not in ctx.qualities or not ctx.complete:
         return
     options = [str(o) for o in params["options"]]
     for option in options:

@@ -53,7 +53,7 @@ def no_login(ctx: CheckContext, params: Mapping[str, Any]) -> Iterator[Hit]:
     gives a way in. A computed value counts as a way in (it cannot be judged).
     """
     gate, reason = preconditions(ctx, params, None)
-    if not gate.open:
+    if not gate.open or not ctx.complete:
         return
     users = split_path(str(params["users"]))
     for name in ctx.config.names(users):

@@ -64,4 +64,5 @@ def test_flake_pins_the_release() -> None:
     text = render_flake("my-box", "24.11")
     assert 'inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-24.11";' in text
     assert "nixosConfigurations.my-box = nixpkgs.lib.nixosSystem" in text
-    assert "@host" not in text and "@release" not in text
+    assert "@host" not in text
+    assert "@release" not in text

@@ -62,3 +62,15 @@ def test_base_domain() -> None:
     assert base_domain(("status.example.com",), ("status",)) == "example.com"
     assert base_domain(("example.com",), ("status",)) == "example.com"
     assert base_domain((), ("status",)) is None
+
+
+def test_an_attribute_set_beside_a_deeper_path_is_split() -> None:
+    hosts = NixAttrs((("a.org", NixAttrs((("root", NixInt(1)),))),))
+    a = block(
+        "a", "A", "", [assign(("vh",), hosts, "a", "w"), assign(("vh", "b.org", "root"), NixInt(2), "b", "w")]
+    )
+    merged = merge_blocks([a])
+    assert [(x.path, x.value) for x in merged[0].assignments] == [
+        (("vh", "a.org"), NixAttrs((("root", NixInt(1)),))),
+        (("vh", "b.org", "root"), NixInt(2)),
+    ]

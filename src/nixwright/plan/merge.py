@@ -11,6 +11,7 @@ from nixwright.plan.model import Assignment, Block, Provenance
 
 def merge_blocks(blocks: list[Block]) -> tuple[Block, ...]:
     """Each (file, path) once, in the block of its first setter; later setters merge into it."""
+    blocks = _split_prefixes(blocks)
     first: dict[tuple[str, tuple[str, ...]], Assignment] = {}
     owner: dict[tuple[str, tuple[str, ...]], str] = {}
     for blk in blocks:
@@ -83,3 +84,31 @@ def _refuse_prefixes(keys: list[tuple[str, tuple[str, ...]]]) -> None:
                         hint="this is a catalog bug; please report it",
                         exit_code=3,
                     )
+
+
+def _split_prefixes(blocks: list[Block]) -> list[Block]:
+    """``P = { k = v; }`` beside ``P.x = ...`` becomes ``P.k = v`` so both can be written."""
+    while True:
+        paths = {(a.file, a.path) for blk in blocks for a in blk.assignments}
+        prefixes = {(f, p[:n]) for f, p in paths for n in range(1, len(p))}
+        split = [
+            a
+            for blk in blocks
+            for a in blk.assignments
+            if (a.file, a.path) in prefixes and isinstance(a.value, NixAttrs) and a.value.entries
+        ]
+        if not split:
+            return blocks
+        blocks = [replace(blk, assignments=tuple(_explode(blk.assignments, prefixes))) for blk in blocks]
+
+
+def _explode(
+    assignments: tuple[Assignment, ...], prefixes: set[tuple[str, tuple[str, ...]]]
+) -> list[Assignment]:
+    out: list[Assignment] = []
+    for a in assignments:
+        if (a.file, a.path) in prefixes and isinstance(a.value, NixAttrs) and a.value.entries:
+            out += [replace(a, path=(*a.path, k), value=v) for k, v in a.value.entries]
+        else:
+            out.append(a)
+    return out

@@ -64,23 +64,50 @@ def implied_requirements(cap: Capability) -> list[str]:
 
 
 def _add_requirements(chosen: dict[str, Chosen], catalog: Catalog, add: Add, ram: int | None) -> None:
+    """Named requirements first (they may bring a role's provider), then roles, until nothing changes."""
     changed = True
     while changed:
         changed = False
         for c in list(chosen.values()):
-            needs = implied_requirements(c.capability)
-            for need in needs:
-                if need.startswith("role:"):
-                    role_id = need[5:]
-                    if any(role_id in x.capability.roles for x in chosen.values()):
-                        continue
-                    role = catalog.role(role_id)
-                    target = role.default_for(ram) if role else catalog.providers(role_id)[0].id
-                else:
-                    target = need
-                if target not in chosen:
-                    add(target, c.evidence, f"required by {c.capability.id}")
+            for need in implied_requirements(c.capability):
+                if not need.startswith("role:") and need not in chosen:
+                    add(need, c.evidence, f"required by {c.capability.id}")
                     changed = True
+        if changed:
+            continue
+        for c in list(chosen.values()):
+            for need in implied_requirements(c.capability):
+                role_id = need[5:]
+                if not need.startswith("role:") or any(
+                    role_id in x.capability.roles for x in chosen.values()
+                ):
+                    continue
+                add(_provider(catalog, role_id, ram, chosen), c.evidence, f"required by {c.capability.id}")
+                changed = True
+                break
+            if changed:
+                break
+
+
+def _provider(catalog: Catalog, role_id: str, ram: int | None, chosen: dict[str, Chosen]) -> str:
+    """The role's default provider, unless it clashes with what is chosen and another one does not."""
+    role = catalog.role(role_id)
+    default = role.default_for(ram) if role else catalog.providers(role_id)[0].id
+    candidates = [default] + sorted(c.id for c in catalog.providers(role_id) if c.id != default)
+    for cap_id in candidates:
+        cap = catalog.capability(cap_id)
+        if cap is not None and not any(_clash(cap, x.capability) for x in chosen.values()):
+            return cap_id
+    return default  # every provider clashes: check_selection explains the conflict
+
+
+def _clash(a: Capability, b: Capability) -> bool:
+    ports = {(p.port, p.protocol) for p in a.ports} & {(p.port, p.protocol) for p in b.ports}
+    return bool(ports) or _conflicts(a, b) or _conflicts(b, a)
+
+
+def _conflicts(a: Capability, b: Capability) -> bool:
+    return any(ref == b.id or (ref.startswith("role:") and ref[5:] in b.roles) for ref in a.conflicts)
 
 
 def _add_base(

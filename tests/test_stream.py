@@ -1,4 +1,4 @@
-"""A generated stream of varied requests (capabilities × hardware × qualities) yields clean output.
+"""A generated stream of varied requests (capabilities by hardware by qualities) yields clean output.
 
 Every request is built from the catalog's own words, so the stream grows with the catalog. Each must
 generate with zero validation errors and no high/medium policy findings; combinations the catalog

@@ -93,7 +93,7 @@ def _provider(catalog: Catalog, role_id: str, ram: int | None, chosen: dict[str,
     """The role's default provider, unless it clashes with what is chosen and another one does not."""
     role = catalog.role(role_id)
     default = role.default_for(ram) if role else catalog.providers(role_id)[0].id
-    candidates = [default] + sorted(c.id for c in catalog.providers(role_id) if c.id != default)
+    candidates = [default, *sorted(c.id for c in catalog.providers(role_id) if c.id != default)]
     for cap_id in candidates:
         cap = catalog.capability(cap_id)
         if cap is not None and not any(_clash(cap, x.capability) for x in chosen.values()):

@@ -32,6 +32,7 @@ DESCRIBED: dict[str, tuple[OptionType, str]] = {
         "AdGuard Home configuration. Refer to\n<https://example.org/wiki>\nfor details.",
     ),
     "networking.hostName": (STR, "The name of the machine. See [](#opt-networking.domain)."),
+    "networking.hostId": (STR, "The 32-bit host ID of the machine."),
     "networking.firewall.allowedTCPPorts": (
         PORTS,
         "List of TCP ports on which incoming connections are accepted.",

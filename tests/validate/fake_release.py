@@ -120,7 +120,7 @@ SPECIAL: dict[str, OptionInfo] = {
         "virtualisation.memorySize",
         INT,
         kind=OptionKind.IMPORTED,
-        module="virtualisation/qemu-vm.nix",
+        module="nixos/modules/virtualisation/qemu-vm.nix",
     ),
     "system.build.toplevel": OptionInfo("system.build.toplevel", PACKAGE, read_only=True),
 }
@@ -160,13 +160,21 @@ class FakeKnowledge:
         infos.update(SPECIAL)
         return infos
 
+    @property
+    def db(self) -> FakeDb:
+        return FakeDb([i.module for i in SPECIAL.values() if i.module])
+
     def find_option(self, path: str | Sequence[str]) -> OptionInfo | None:
         key = path if isinstance(path, str) else ".".join(path)
         return self._infos().get(key)
 
     def resolve_option(self, parts: Sequence[str], imported_modules: Sequence[str] = ()) -> OptionResolution:
         req = tuple(parts)
-        infos = self._infos()
+        infos = {
+            p: i
+            for p, i in self._infos().items()
+            if i.kind is not OptionKind.IMPORTED or i.module in imported_modules
+        }
         namespace = False
         for pattern, info in sorted(infos.items(), key=lambda kv: -len(kv[0])):
             pat = _split(pattern)
@@ -228,6 +236,19 @@ class FakeKnowledge:
         if sets is None:
             return None
         return ImportedModule(module, "x86_64-linux", sets_with_imports=tuple(".".join(p) for p in sets))
+
+
+@dataclass
+class FakeDb:
+    """Answers the one query the validator makes of the option table: import-only modules."""
+
+    modules: list[str]
+
+    def execute(self, _sql: str, _args: tuple[str, ...]) -> FakeDb:
+        return self
+
+    def fetchall(self) -> list[tuple[str]]:
+        return [(m,) for m in self.modules]
 
 
 def _match(pattern: tuple[str, ...], parts: tuple[str, ...]) -> bool:

@@ -88,7 +88,7 @@ def test_imported_module_makes_option_exist():
         "nixos-module",
         "modulesPath + ...",
         SourceLocation("/cfg/configuration.nix", 2, 3),
-        module="virtualisation/qemu-vm.nix",
+        module="nixos/modules/virtualisation/qemu-vm.nix",
     )
     found = check(d("virtualisation.memorySize", NixInt(2048)), imports=(imp,))
     assert codes(found) == []

@@ -44,7 +44,7 @@ def check_definition(d: Definition, resolver: Resolver) -> DefinitionResult:
     info = res.option
     base = d.path[: len(d.path) - len(res.rest)]
     dotted = path_str(base)
-    if not _option_kind_findings(d, info, dotted, resolver, out):
+    if not _option_kind_findings(d, info, dotted, out):
         return out
     target = resolver.target(info)
     out.option, out.option_parts = target, base
@@ -80,9 +80,7 @@ def check_definition(d: Definition, resolver: Resolver) -> DefinitionResult:
     return out
 
 
-def _option_kind_findings(
-    d: Definition, info: OptionInfo, dotted: str, resolver: Resolver, out: DefinitionResult
-) -> bool:
+def _option_kind_findings(d: Definition, info: OptionInfo, dotted: str, out: DefinitionResult) -> bool:
     """Findings from what kind of option this is; False when the value cannot be checked further."""
     match info.kind:
         case OptionKind.RENAMED:
@@ -119,17 +117,6 @@ def _option_kind_findings(
                     + (f" (now `{info.renamed_to}`)" if info.renamed_to else ""),
                     d.location,
                     fix=f"set `{info.renamed_to}` instead" if info.renamed_to else None,
-                    option=dotted,
-                )
-            )
-            return False
-        case OptionKind.IMPORTED if info.module and info.module not in resolver.imported:
-            out.findings.append(
-                make_finding(
-                    "NW-OPT-NEEDS-IMPORT",
-                    f"`{dotted}` exists only when the NixOS module `{info.module}` is imported",
-                    d.location,
-                    fix=f'add `(modulesPath + "/{info.module}")` to `imports`',
                     option=dotted,
                 )
             )
@@ -212,6 +199,16 @@ def _unknown(d: Definition, resolver: Resolver) -> Finding:
             "NW-NOT-CHECKED",
             f"`{dotted}`: not checked (the option path is computed)",
             d.location,
+            option=dotted,
+        )
+    module = resolver.module_declaring(d.path)
+    if module is not None:
+        short = module.removeprefix("nixos/modules/")
+        return make_finding(
+            "NW-OPT-NEEDS-IMPORT",
+            f"`{dotted}` exists only when a NixOS module such as `{short}` is imported",
+            d.location,
+            fix=f'add `(modulesPath + "/{short}")` to `imports`',
             option=dotted,
         )
     suggestions = resolver.kb.suggest_options(dotted, limit=3)

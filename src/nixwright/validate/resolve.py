@@ -67,6 +67,27 @@ class Resolver:
 
         return lookup
 
+    def module_declaring(self, parts: tuple[str, ...]) -> str | None:
+        """A NixOS module that, imported by path, would declare ``parts`` (None when none does).
+
+        Candidates come from the knowledge base's option table (options of import-only modules under
+        the same top-level name); each is confirmed with ``resolve_option``.
+        """
+        db = getattr(self.kb, "db", None)
+        if db is None or not parts:
+            return None
+        rows = db.execute(
+            "SELECT DISTINCT module FROM options WHERE module != '' AND (path = ? OR path LIKE ?)",
+            (parts[0], parts[0] + ".%"),
+        ).fetchall()
+        hits = [m for (m,) in rows if _declared_by_import(self.kb.resolve_option(parts, [m]))]
+        modules = getattr(self.kb, "modules", {})
+
+        def imported_by(m: str) -> int:  # the module the others build on names it best
+            return sum(1 for h in hits if h in modules and m in modules[h].imports)
+
+        return min(hits, key=lambda m: (-imported_by(m), len(m), m)) if hits else None
+
     def first_unknown(self, parts: tuple[str, ...]) -> int:
         """Index of the first part that is neither an option nor a group of options."""
         for i in range(1, len(parts) + 1):
@@ -86,6 +107,10 @@ class Resolver:
                 known = i
         # ``users.users.alice``: a name inside an attribute set of submodules counts as known
         return known + 1 if known < len(parts) - 1 and known == start else known
+
+
+def _declared_by_import(res: OptionResolution) -> bool:
+    return res.option is not None and not res.rest and res.option.kind is OptionKind.IMPORTED
 
 
 def descend(t: OptionType, keys: Sequence[str]) -> OptionType | None:

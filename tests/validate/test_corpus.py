@@ -1,0 +1,54 @@
+"""The seeded-error corpus (bench/corpus/check): every case gets exactly its expected findings, and
+the expectations agree with Nix's verdicts wherever labels.json has one."""
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+CORPUS = Path(__file__).resolve().parents[2] / "bench" / "corpus" / "check"
+sys.path.insert(0, str(CORPUS))
+
+from scoring import load_cases, load_labels, predicted_codes, rejects  # noqa: E402
+
+pytestmark = pytest.mark.integration
+
+
+def test_corpus_is_large_and_consistent_with_its_generator():
+    from generate import build_cases
+
+    cases = load_cases()
+    assert len(cases) >= 200
+    built = build_cases()
+    assert [c["id"] for c in built] == [c["id"] for c in cases]
+    assert [c["expected"] for c in built] == [c["expected"] for c in cases]
+    for case in built:
+        for name, text in case["files"].items():
+            assert (CORPUS / "cases" / case["id"] / name).read_text(encoding="utf-8") == text
+
+
+def test_every_case_gets_exactly_the_expected_findings(kb):
+    wrong = []
+    for case in load_cases():
+        got = predicted_codes(case, kb)
+        if got != case["expected"]:
+            wrong.append(f"{case['id']}: expected {case['expected']}, got {got}")
+    assert wrong == []
+
+
+def test_expectations_agree_with_nix_labels():
+    labels = load_labels()
+    disagree = [
+        f"{c['id']}: expected {c['expected']}, Nix {labels[c['id']]['verdict']}: {labels[c['id']]['first_error']}"
+        for c in load_cases()
+        if c["id"] in labels and rejects(c["expected"]) != (labels[c["id"]]["verdict"] == "FAIL")
+    ]
+    assert disagree == []
+
+
+def test_labels_only_name_cases_of_the_corpus():
+    ids = {c["id"] for c in load_cases()}
+    path = CORPUS / "labels.json"
+    labels = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    assert set(labels) <= ids

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from nixwright.knowledge.ingest_options import SEP
 
@@ -12,16 +12,30 @@ NAME = "<name>"
 STAR = "*"
 
 
-@dataclass
 class Node:
-    children: dict[str, Node] = field(default_factory=dict)
-    # (module, option id); module '' means "exists in every configuration"
-    options: list[tuple[str, int]] = field(default_factory=list)
-    # modules contributing options at or below this node ('' included when any default one does)
-    modules: set[str] = field(default_factory=set)
+    """One name of the option tree. Plain slots: the tree has ~60,000 nodes and loads on first use."""
+
+    __slots__ = ("children", "default", "modules", "options")
+
+    def __init__(self) -> None:
+        self.children: dict[str, Node] = {}
+        # (module, option id); module '' means "exists in every configuration"
+        self.options: list[tuple[str, int]] = []
+        # an option of every configuration lies at or below this node
+        self.default = False
+        # modules imported by path whose options lie at or below this node
+        self.modules: set[str] | None = None
 
     def visible(self, imported: Collection[str]) -> bool:
-        return "" in self.modules or not self.modules.isdisjoint(imported)
+        return self.default or (self.modules is not None and not self.modules.isdisjoint(imported))
+
+    def mark(self, module: str) -> None:
+        if not module:
+            self.default = True
+        elif self.modules is None:
+            self.modules = {module}
+        else:
+            self.modules.add(module)
 
     def option_for(self, imported: Collection[str]) -> int | None:
         for module, option_id in self.options:
@@ -42,14 +56,19 @@ class OptionIndex:
     def __init__(self, db: sqlite3.Connection, recursive: dict[str, str]) -> None:
         self.root = Node()
         self.by_path: dict[tuple[str, str], int] = {}
-        for option_id, path, parts, module in db.execute(
-            "SELECT id, path, parts, module FROM options ORDER BY id"
-        ):
+        rows = db.execute("SELECT id, path, parts, module FROM options ORDER BY id").fetchall()
+        for option_id, path, parts, module in rows:
             node = self.root
-            node.modules.add(module)
+            node.mark(module)
             for part in parts.split(SEP):
-                node = node.children.setdefault(part, Node())
-                node.modules.add(module)
+                child = node.children.get(part)
+                if child is None:
+                    child = node.children[part] = Node()
+                node = child
+                if module:
+                    node.mark(module)
+                else:
+                    node.default = True
             node.options.append((module, option_id))
             self.by_path.setdefault((path, module), option_id)
         self._link_recursive(recursive)

@@ -35,7 +35,7 @@ def suggest_options(kb: KnowledgeBase, path: str, limit: int = 3) -> list[str]:
     node, depth = _deepest(kb.index.root, parts)
     if depth == len(parts):
         return []
-    names = sorted(n for n in node.children if n not in (NAME, STAR) and "" in node.children[n].modules)
+    names = sorted(n for n in node.children if n not in (NAME, STAR) and node.children[n].default)
     current: list[str] = []
     retired: list[str] = []  # renamed, removed, hidden: offered only when nothing current is close
     for candidate in close_names(parts[depth], names, limit * 2):

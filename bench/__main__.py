@@ -22,7 +22,11 @@ def main(argv: list[str]) -> int:
         print(f"== {name}", flush=True)
         started = time.perf_counter()
         module = importlib.import_module(f"bench.{name}")
-        module.main()
+        run = getattr(module, "main", None)
+        if run is None:
+            print(f"   {name} has no main(); skipped")
+            continue
+        run()
         print(f"   ({name} took {time.perf_counter() - started:.1f} s)", flush=True)
     return 0
 

@@ -97,6 +97,7 @@ PREFIXES = (
     "services.unbound.settings",
     "services.kresd.",
     "services.gitea.settings",
+    "services.jellyfin.",
 )
 FIELDS = ("declarations", "default", "loc", "readOnly", "type")
 PACKAGES = ("hello", "vim", "htop", "unrar", "dcraw", "docker_24", "cameradar", "aerogramme")

@@ -24,10 +24,9 @@ from nixwright.nix.values import (
     NixList,
     RawExpr,
     Value,
-    path_str,
 )
 from nixwright.policy.defaults import parse_default
-from nixwright.policy.paths import PLACEHOLDER
+from nixwright.policy.paths import PLACEHOLDER, dotted
 
 
 @dataclass(frozen=True)
@@ -57,7 +56,7 @@ class Setting:
 
     @property
     def dotted(self) -> str:
-        return path_str(self.path)
+        return dotted(self.path)
 
     @property
     def defined(self) -> bool:

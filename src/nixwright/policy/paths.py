@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from nixwright.errors import NixwrightError
 
 PLACEHOLDER = "<name>"
 
 
+@cache
 def split_path(text: str) -> tuple[str, ...]:
     """``boot.kernel.sysctl."kernel.kptr_restrict"`` -> ``("boot", "kernel", "sysctl", "kernel.kptr_restrict")``."""
     parts: list[str] = []
@@ -37,6 +40,14 @@ def split_path(text: str) -> tuple[str, ...]:
     if any(p == "" for p in parts):
         raise NixwrightError(f"empty part in option path {text!r}")
     return tuple(parts)
+
+
+@cache
+def dotted(parts: tuple[str, ...]) -> str:
+    """``path_str`` remembered: the same few paths are shown many times."""
+    from nixwright.nix.values import path_str
+
+    return path_str(parts)
 
 
 def has_placeholder(parts: tuple[str, ...]) -> bool:

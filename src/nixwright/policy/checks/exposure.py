@@ -168,3 +168,33 @@ def wide_port_ranges(ctx: CheckContext, params: Mapping[str, Any]) -> Iterator[H
                         name=name,
                     )
                     break
+
+
+@register("open_firewall_switches")
+def open_firewall_switches(ctx: CheckContext, params: Mapping[str, Any]) -> Iterator[Hit]:
+    """Services whose own ``openFirewall``-style switch the configuration turns on.
+
+    ``switch`` and ``enable`` are patterns with ``<name>`` (the service); services in
+    ``skip`` have rules of their own.
+    """
+    gate, reason = preconditions(ctx, params, None)
+    if not gate.open:
+        return
+    skip = set(params.get("skip", ()))
+    switch = str(params["switch"])
+    for name in ctx.names(switch):
+        if name in skip:
+            continue
+        enabled = ctx.gate([{"option": str(params["enable"]), "equals": True}], name)
+        if enabled.state != "yes":
+            continue
+        for seen in ctx.seen(named(switch, name)):
+            if seen.value is True and seen.candidate.origin == "definition":
+                yield Hit(
+                    detail=f"`{seen.path}` opens the ports of {name} on every interface.{reason}",
+                    location=seen.location,
+                    option=seen.path,
+                    condition=seen.condition,
+                    name=name,
+                )
+                break

@@ -41,7 +41,25 @@ Item = tuple[tuple[str, ...], Binding]
 
 def render_bindings(bindings: list[Binding], indent: int, lexical: frozenset[str]) -> list[str]:
     """Lines (each possibly spanning several lines) for ``bindings`` at ``indent`` spaces."""
-    return _render([(b.path, b) for b in bindings], indent, 2, lexical)
+    return _render(_trie_order([(b.path, b) for b in bindings]), indent, 2, lexical)
+
+
+def _trie_order(items: list[Item], depth: int = 0) -> list[Item]:
+    """Bindings sharing a prefix brought together, in order of first appearance at every level.
+
+    This is the order the reader gives definitions in, so rendering what was read gives the same text.
+    """
+    groups: dict[str, list[Item]] = {}
+    ended: list[Item] = []
+    for item in items:
+        if len(item[0]) <= depth:
+            ended.append(item)
+        else:
+            groups.setdefault(item[0][depth], []).append(item)
+    ordered = list(ended)
+    for members in groups.values():
+        ordered.extend(members if len(members) == 1 else _trie_order(members, depth + 1))
+    return ordered
 
 
 def _render(items: list[Item], indent: int, key_length: int, lexical: frozenset[str]) -> list[str]:

@@ -111,10 +111,21 @@ def _syntax_error(root: Node, data: bytes, file: str) -> NixwrightError:
         token = data[node.start_byte : node.end_byte].decode("utf-8", "replace").split("\n", 1)[0]
         token = token[:30] + ("…" if len(token) > 30 else "")
         message = f"syntax error: unexpected {token!r}" if token else "syntax error: unexpected end of file"
-        hint = "check the line above for a missing ';', a missing closing bracket or an unclosed string"
+        hint = _unexpected_hint(lines, row)
     caret = " " * (col - 1) + "^"
     return NixwrightError(
         f"{message}\n    {line_text}\n    {caret}",
         hint=hint,
         location=SourceLocation(file, row + 1, col),
     )
+
+
+def _unexpected_hint(lines: list[bytes], row: int) -> str:
+    previous = row - 1
+    while previous >= 0 and not lines[previous].split(b"#", 1)[0].strip():
+        previous -= 1
+    if previous >= 0:
+        ending = lines[previous].split(b"#", 1)[0].rstrip()
+        if ending and ending[-1:] not in (b";", b"{", b"[", b"(", b"=", b":", b",", b"/", b"'", b"}"):
+            return f"is a ';' missing at the end of line {previous + 1}?"
+    return "check for a missing ';', a missing closing bracket or an unclosed string"

@@ -84,7 +84,7 @@ def needs_parens(value: Value, text: str) -> bool:
     if isinstance(value, NixInt | NixFloat):
         return text.startswith("-")
     if isinstance(value, RawExpr | Dynamic):
-        return not (_SIMPLE_RAW.match(text) or _wrapped_in_parens(text))
+        return not (_SIMPLE_RAW.fullmatch(text) or _wrapped_in_parens(text))
     return False
 
 
@@ -115,7 +115,7 @@ def render_float(number: float) -> str:
 
 
 def render_path(text: str) -> str:
-    if _PATH.match(text) or _SEARCH_PATH.match(text):
+    if _PATH.fullmatch(text) or _SEARCH_PATH.fullmatch(text):
         return text
     raise NixwrightError(f"{text!r} cannot be written as a Nix path literal", hint="use a string instead")
 

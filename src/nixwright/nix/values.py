@@ -19,7 +19,7 @@ _KEYWORDS = frozenset({"if", "then", "else", "assert", "with", "let", "in", "rec
 
 def is_identifier(name: str) -> bool:
     """True when ``name`` can be written as a bare attribute name in Nix."""
-    return bool(_IDENT.match(name)) and name not in _KEYWORDS
+    return bool(_IDENT.fullmatch(name)) and name not in _KEYWORDS
 
 
 def quote_attr(name: str) -> str:

@@ -21,7 +21,7 @@ TOKENS = [
     "{", "}", "[", "]", "(", ")", ";", "=", ".", ":", "@", ",", "...", "?", "//", "++", "+", "-", "!",
     "&&", "||", "->", "==", "let", "in", "with", "rec", "inherit", "if", "then", "else", "assert",
     "or", "lib.mkIf", "lib.mkMerge", "lib.mkDefault", "lib.mkOverride", "lib.optionals", "pkgs",
-    "config", "modulesPath", "imports", "options", "\"s\"", "\"${x}\"", "''\n  a ${b}\n''", "./x.nix",
+    "config", "modulesPath", "imports", "options", '"s"', '"${x}"', "''\n  a ${b}\n''", "./x.nix",
     "<nixpkgs>", "1", "-2", "3.5", "true", "null", "a", "b.c", "x: x", "{ a, ... }:", "# c\n", "/* c */",
     "\t", "\n", "\r\n", " ",
 ]  # fmt: skip
@@ -31,7 +31,10 @@ def _read(source: str | bytes) -> None:
     try:
         read_source(source, "<fuzz>", follow_imports=False)
     except NixwrightError as err:
-        assert str(err)
+        message = str(err)
+    else:
+        return
+    assert message  # a clean error always says what went wrong
 
 
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])

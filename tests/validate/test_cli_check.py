@@ -84,3 +84,14 @@ def test_input_errors_exit_2(use_kb, tmp_path, capsys):
     assert "Traceback" not in err
     assert main(["check", "--fail-on", "loud", str(_write(tmp_path, VALID))]) == 2
     assert main(["check", "--policy", str(tmp_path / "none.toml"), str(tmp_path)]) == 2
+
+
+def test_policy_findings_are_shown_and_fail_only_with_fail_on(use_kb, tmp_path, capsys):
+    _write(tmp_path, VALID)
+    assert main(["check", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "[policy]" in out
+    policy = [line for line in out.splitlines() if "[policy]" in line]
+    worst = "high" if any(" high [policy]" in line for line in policy) else "medium"
+    assert main(["check", "--fail-on", worst, str(tmp_path)]) == 1
+    assert main(["check", "--no-policy", "--fail-on", worst, str(tmp_path)]) == 0

@@ -44,7 +44,8 @@ def test_unreadable_import_turns_errors_into_not_checked():
     imp = ModuleImport("dynamic", "import ./hw-${host}.nix", SourceLocation("/cfg/configuration.nix", 2, 3))
     found = check(STATE, imports=(imp,))
     assert codes(found) == []
-    assert {f.code for f in found} == {"NW-SYS-NO-ROOT-FS", "NW-SYS-NO-BOOT-LOADER"}
+    assert {f.code for f in found} == {"NW-SYS-NO-ROOT-FS", "NW-SYS-NO-BOOT-LOADER", "NW-NOT-CHECKED"}
+    assert {f.severity for f in found} == {Severity.INFO}
 
 
 def test_imported_module_provides_root_and_loader():
@@ -141,3 +142,12 @@ def test_networkmanager_with_wireless():
         d("networking.wireless.enable", TRUE),
     )
     assert codes(check(ROOT, GRUB, STATE, *both)) == ["NW-SYS-WIRELESS-CONFLICT"]
+
+
+def test_computed_import_is_named_as_not_checked():
+    imp = ModuleImport("dynamic", '"${extra}/module.nix"', SourceLocation("/cfg/configuration.nix", 4, 15))
+    found = check(ROOT, GRUB, STATE, imports=(imp,))
+    assert [(f.code, f.severity, f.location) for f in found] == [
+        ("NW-NOT-CHECKED", Severity.INFO, SourceLocation("/cfg/configuration.nix", 4, 15))
+    ]
+    assert "its path is computed" in found[0].message

@@ -37,6 +37,7 @@ def check_reading(reading: ModuleReading, kb: Knowledge, *, system: str) -> tupl
     findings.extend(check_conflicts(facts, resolver))
     findings.extend(check_system(facts))
     findings.extend(_unreadable(reading))
+    findings.extend(_unfollowed_imports(reading, unknown))
     return tuple(sorted(_dedupe(findings), key=Finding.sort_key))
 
 
@@ -61,6 +62,21 @@ def _unreadable(reading: ModuleReading) -> list[Finding]:
             fix="use --eval to have Nix evaluate it",
         )
         for u in reading.unreadable
+    ]
+
+
+def _unfollowed_imports(reading: ModuleReading, unknown: tuple[str, ...]) -> list[Finding]:
+    """Imports whose definitions the checks could not see (computed paths, unknown modules)."""
+    return [
+        make_finding(
+            "NW-NOT-CHECKED",
+            f"import `{imp.text[:80]}` not checked: "
+            + ("its path is computed" if imp.kind == "dynamic" else "the release data does not describe it"),
+            imp.location,
+            fix="use --eval to have Nix evaluate it",
+        )
+        for imp in reading.imports
+        if imp.kind != "local" and (imp.module or imp.text) in unknown
     ]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from nixwright.catalog.model import Catalog
@@ -16,8 +17,8 @@ from nixwright.intake.intent import (
     Intent,
     RoleRequest,
 )
-from nixwright.intake.text import in_scopes, negation_scopes, normalise
-from nixwright.intake.vocab import Term, vocabulary
+from nixwright.intake.text import Token, in_scopes, negation_scopes, normalise, singular, tokens
+from nixwright.intake.vocab import Term, Vocabulary, vocabulary
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9'.]*[a-z0-9]|[a-z0-9]")
 _CUE = re.compile(r"\b(no|not|without|never|don't|do|nor|exclude|excluding|except)\b")
@@ -99,16 +100,36 @@ def parse_request(text: str, catalog: Catalog) -> Intent:
     return intent
 
 
-def _match_terms(norm: str, terms: tuple[Term, ...], covered: list[bool]) -> list[tuple[Term, int, int]]:
+def _match_terms(norm: str, vocab: Vocabulary, covered: list[bool]) -> list[tuple[Term, int, int]]:
+    """Every phrase occurrence; longer phrases win overlaps, then earlier ones; covered text is skipped."""
+    words = tokens(norm)
+    candidates: list[tuple[Term, int, int]] = []
+    for i in range(len(words)):
+        for n in range(min(vocab.longest, len(words) - i), 0, -1):
+            head = tuple(w.text for w in words[i : i + n - 1])
+            term = next(
+                (
+                    vocab.terms[t]
+                    for form in singular(words[i + n - 1].text)
+                    if (t := (*head, form)) in vocab.terms
+                ),
+                None,
+            )
+            if term is not None and _adjacent(norm, words[i : i + n]):
+                candidates.append((term, words[i].start, words[i + n - 1].end))
     found = []
-    for term in terms:
-        for m in term.pattern.finditer(norm):
-            if any(covered[m.start() : m.end()]):
-                continue
-            for i in range(m.start(), m.end()):
-                covered[i] = True
-            found.append((term, m.start(), m.end()))
+    for term, start, end in sorted(candidates, key=lambda c: (-(c[2] - c[1]), c[1])):
+        if any(covered[start:end]):
+            continue
+        for k in range(start, end):
+            covered[k] = True
+        found.append((term, start, end))
     return sorted(found, key=lambda f: f[1])
+
+
+def _adjacent(norm: str, words: list[Token]) -> bool:
+    """A phrase does not run across punctuation ("pc, gnome" is not "pc gnome")."""
+    return all(norm[a.end : b.start].strip() == "" for a, b in itertools.pairwise(words))
 
 
 def _cover_cue(norm: str, start: int, covered: list[bool]) -> None:

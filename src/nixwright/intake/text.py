@@ -40,8 +40,38 @@ def in_scopes(start: int, scopes: list[Span]) -> bool:
     return any(s.start <= start < s.end for s in scopes)
 
 
-def phrase_pattern(phrase: str) -> re.Pattern[str]:
-    """Whole-word match of a vocabulary phrase, allowing a plural ``s``/``es`` and flexible spaces."""
-    words = normalise(phrase).split()
-    body = r"\s+".join(re.escape(w) for w in words)
-    return re.compile(rf"(?<![\w/.@]){body}(?:s|es)?(?![\w@/])")
+_TOKEN = re.compile(r"[^\s,;:!?()\[\]{}\"]+")
+_STRIP = ".'\u201c\u201d"
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+
+def tokens(norm: str) -> list[Token]:
+    """Words of a normalised text with their offsets; surrounding dots and quotes are not part of a word."""
+    out = []
+    for m in _TOKEN.finditer(norm):
+        word = m.group(0)
+        lead = len(word) - len(word.lstrip(_STRIP))
+        word = word.strip(_STRIP)
+        if word:
+            out.append(Token(word, m.start() + lead, m.start() + lead + len(word)))
+    return out
+
+
+def phrase_tokens(phrase: str) -> tuple[str, ...]:
+    return tuple(t.text for t in tokens(normalise(phrase)))
+
+
+def singular(word: str) -> tuple[str, ...]:
+    """The word and the forms a plural ``s``/``es`` may have been added to."""
+    forms = [word]
+    if len(word) > 3 and word.endswith("es"):
+        forms.append(word[:-2])
+    if len(word) > 2 and word.endswith("s"):
+        forms.append(word[:-1])
+    return tuple(forms)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from nixwright.catalog.model import Catalog
-from nixwright.intake.text import phrase_pattern
+from nixwright.intake.text import phrase_tokens
 
 QUALITY_WORDS: dict[str, tuple[str, ...]] = {
     "headless": ("headless", "no monitor", "no screen", "no display", "no gui", "no graphical interface"),
@@ -120,12 +119,18 @@ class Term:
     phrase: str
     kind: str
     target: str
-    pattern: re.Pattern[str]
+    tokens: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    terms: dict[tuple[str, ...], Term]
+    longest: int  # tokens in the longest phrase
 
 
 @lru_cache(maxsize=4)
-def vocabulary(catalog: Catalog) -> tuple[Term, ...]:
-    """All terms, longest phrase first, so "raspberry pi 4" beats "pi" and "reverse proxy" beats "proxy"."""
+def vocabulary(catalog: Catalog) -> Vocabulary:
+    """All terms by their tokens; the first owner of a phrase (longest phrases first) keeps it."""
     raw: list[tuple[str, str, str]] = []
     raw += [(w, "capability", c.id) for c in catalog.capabilities for w in c.words]
     raw += [(w, "role", r.id) for r in catalog.roles for w in r.words]
@@ -135,12 +140,9 @@ def vocabulary(catalog: Catalog) -> tuple[Term, ...]:
     raw += [(w, "all", "*") for w in EVERYTHING_ELSE]
     raw += [(w, "no-services", "kind:service") for w in NO_NETWORK_SERVICES]
     raw += [(w, "usage", w) for w in USAGE_WORDS]
-    seen: set[str] = set()
-    terms = []
+    terms: dict[tuple[str, ...], Term] = {}
     for phrase, kind, target in sorted(raw, key=lambda t: (-len(t[0]), t[0], t[1], t[2])):
-        key = phrase.lower()
-        if key in seen:  # the first (longest, then alphabetical kind) owner of a phrase wins
-            continue
-        seen.add(key)
-        terms.append(Term(key, kind, target, phrase_pattern(key)))
-    return tuple(terms)
+        tokens = phrase_tokens(phrase)
+        if tokens and tokens not in terms:  # the first (alphabetical kind) owner of a phrase wins
+            terms[tokens] = Term(phrase.lower(), kind, target, tokens)
+    return Vocabulary(terms, max((len(t) for t in terms), default=1))

@@ -1,0 +1,88 @@
+"""Benchmark: generating one machine in-process (warm) and the whole CLI call.
+
+Prints p50/p90/max per request over the public examples and a slice of the test stream, then the
+wall time of `nixwright generate` as a fresh process. Figures only; nothing is asserted.
+
+    .venv/bin/python bench/bench_generate.py [--rounds N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tomllib
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLES = REPO.parent / "shared" / "examples" / "intents.toml"
+
+
+def requests() -> list[str]:
+    sys.path.insert(0, str(REPO / "tests"))
+    from test_stream import stream
+
+    from nixwright.catalog.load import load_catalog
+
+    texts = [c["prompt"] for c in tomllib.loads(EXAMPLES.read_text())["case"]] if EXAMPLES.is_file() else []
+    return texts + stream(load_catalog())[::10]
+
+
+def in_process(rounds: int) -> list[float]:
+    from nixwright.knowledge import open_knowledge
+    from nixwright.plan.pipeline import generate
+
+    kb = open_knowledge("24.11")
+    texts = requests()
+    for text in texts:  # warm: catalog, vocabulary, database pages
+        generate(text, kb)
+    times = []
+    for _ in range(rounds):
+        for text in texts:
+            start = time.perf_counter()
+            generate(text, kb)
+            times.append(time.perf_counter() - start)
+    return times
+
+
+def cli_call() -> float:
+    with tempfile.TemporaryDirectory() as tmp:
+        start = time.perf_counter()
+        subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "from nixwright.cli.main import entry; entry()",
+                "generate",
+                "--non-interactive",
+                "-o",
+                f"{tmp}/out",
+                "A Raspberry Pi 4 as a DNS ad blocker. Nothing else.",
+            ],
+            check=True,
+            capture_output=True,
+        )
+        return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    times = sorted(in_process(args.rounds))
+    p50 = statistics.median(times) * 1000
+    p90 = times[int(len(times) * 0.9)] * 1000
+    print(
+        f"generate (in-process, warm): n={len(times)} p50={p50:.1f} ms p90={p90:.1f} ms max={times[-1] * 1000:.1f} ms"
+    )
+    calls = sorted(cli_call() for _ in range(3))
+    print(
+        f"nixwright generate (CLI, fresh process): median={statistics.median(calls):.2f} s min={calls[0]:.2f} s"
+    )
+
+
+if __name__ == "__main__":
+    main()

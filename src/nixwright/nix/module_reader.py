@@ -75,8 +75,11 @@ class ModuleReader:
                 emit(self.ev, entry.item, (), Context(entry.location), self.out)
             elif name in _METADATA:
                 continue
-            elif name in ("disabledModules", "freeformType") or full:
+            elif name in ("disabledModules", "freeformType"):
                 self.out.unreadable.append(Unreadable(f"{name} is not read", name, entry.location))
+            elif full:
+                reason = f"{name} beside config/options: NixOS rejects it (move it under config)"
+                self.out.unreadable.append(Unreadable(reason, name, entry.location))
             else:
                 emit(self.ev, entry.item, (name,), Context(entry.location), self.out)
         for key, entry in forced.dynamic:

@@ -1,0 +1,113 @@
+"""Reader contracts not covered by the corpus: errors, scoping rules, import options, regrouping."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from nixwright.errors import NixwrightError
+from nixwright.nix.leaves import value_below
+from nixwright.nix.read import read_module, read_source
+from nixwright.nix.values import Dynamic, NixAttrs, NixBool, NixInt, NixList, NixString, PackageRef
+
+
+def _defs(source: str) -> dict[str, object]:
+    return {d.dotted: d.value for d in read_source(source).definitions}
+
+
+def test_a_name_defined_twice_is_an_error_like_in_nix() -> None:
+    with pytest.raises(NixwrightError, match="already defined at 1:3") as info:
+        read_source("{ a.b = 1; a.b = 2; }")
+    assert info.value.location is not None
+    assert (info.value.location.line, info.value.location.col) == (1, 12)
+    with pytest.raises(NixwrightError, match="already defined"):
+        read_source("{ a = 1; a.b = 2; }")
+
+
+def test_literal_sets_under_one_name_merge() -> None:
+    assert _defs("{ a = { b = 1; }; a = { c = 2; }; a.d = 3; }") == {
+        "a.b": NixInt(1),
+        "a.c": NixInt(2),
+        "a.d": NixInt(3),
+    }
+
+
+def test_lexical_names_win_over_with_and_builtins_win_over_with() -> None:
+    source = '{ pkgs, ... }: let vim = "mine"; in { a = with pkgs; [ vim git toString ]; }'
+    [value] = _defs(source).values()
+    assert isinstance(value, NixList)
+    assert value.items[:2] == (NixString("mine"), PackageRef("git"))
+    assert isinstance(value.items[2], Dynamic)
+
+
+def test_innermost_with_wins_for_static_sets() -> None:
+    source = "let s = { x = 1; }; t = { x = 2; y = 3; }; in { a = with t; with s; [ x y ]; }"
+    assert _defs(source) == {"a": NixList((NixInt(1), NixInt(3)))}
+
+
+def test_false_conditions_give_no_definition_and_true_ones_no_condition() -> None:
+    reading = read_source("{ lib, ... }: { a = lib.mkIf false 1; b = lib.mkIf (1 < 2) 2; }")
+    assert [(d.dotted, d.condition) for d in reading.definitions] == [("b", None)]
+
+
+def test_mkmerge_of_lists_gives_one_definition_each() -> None:
+    reading = read_source("{ lib, c, ... }: { xs = lib.mkMerge [ [ 1 ] (lib.mkIf c.on [ 2 ]) ]; }")
+    assert [(d.value, d.condition) for d in reading.definitions] == [
+        (NixList((NixInt(1),)), None),
+        (NixList((NixInt(2),)), "c.on"),
+    ]
+
+
+def test_unknown_function_argument_is_dynamic_not_a_guess() -> None:
+    [value] = _defs("{ inputs, ... }: { a = inputs.x; }").values()
+    assert isinstance(value, Dynamic)
+    assert value.text == "inputs.x"
+
+
+def test_source_locations_are_one_based() -> None:
+    [definition] = read_source('{\n\tnetworking.hostName = "x";\n}\n', "conf.nix").definitions
+    assert str(definition.location) == "conf.nix:2:2"
+
+
+def test_imports_relative_to_the_importing_file_and_optionally_not_followed(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.nix").write_text("{ imports = [ ../b.nix ]; a = 1; }")
+    (tmp_path / "b.nix").write_text("{ b = 2; }")
+    main = tmp_path / "configuration.nix"
+    main.write_text("{ imports = [ ./sub/a.nix ]; }")
+    reading = read_module(main)
+    assert [d.dotted for d in reading.definitions] == ["b", "a"]
+    assert reading.files == (str(main), str(tmp_path / "sub" / "a.nix"), str(tmp_path / "b.nix"))
+    shallow = read_module(main, follow_imports=False)
+    assert shallow.definitions == ()
+    assert [i.file for i in shallow.imports] == [str(tmp_path / "sub" / "a.nix")]
+    assert shallow.unreadable == ()
+
+
+def test_syntax_error_in_an_imported_file_is_reported_there(tmp_path: Path) -> None:
+    (tmp_path / "bad.nix").write_text("{ a = ; }")
+    main = tmp_path / "configuration.nix"
+    main.write_text("{ imports = [ ./bad.nix ]; }")
+    with pytest.raises(NixwrightError) as info:
+        read_module(main)
+    assert info.value.location is not None
+    assert info.value.location.file == str(tmp_path / "bad.nix")
+
+
+def test_value_below_rebuilds_a_set_from_leaves() -> None:
+    reading = read_source(
+        "{ services.x.settings = { a = 1; b.c = true; }; services.x.settings.d = [ ]; services.y = 2; }"
+    )
+    assert value_below(reading.definitions, ("services", "x", "settings")) == NixAttrs(
+        (("a", NixInt(1)), ("b", NixAttrs((("c", NixBool(value=True)),))), ("d", NixList())),
+    )
+    assert value_below(reading.definitions, ("services", "z")) is None
+
+
+def test_full_form_reports_attributes_nixos_would_reject() -> None:
+    reading = read_source("{ lib, ... }: { options.a = lib.mkOption { }; services.x.enable = true; }")
+    assert reading.declared_options == (("a",),)
+    assert reading.definitions == ()
+    [unreadable] = reading.unreadable
+    assert unreadable.reason.startswith("services beside config/options")

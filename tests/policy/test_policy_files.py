@@ -73,3 +73,10 @@ def test_unusable_rules_fail_when_run(name: str, words: str, small_kb: Knowledge
     with pytest.raises(NixwrightError) as info:
         codes(SSH, small_kb, [FILES / name])
     assert words in info.value.message
+
+
+def test_errors_point_at_the_rule_line() -> None:
+    with pytest.raises(NixwrightError) as info:
+        load_policy("baseline", [FILES / "no-reason.toml"])
+    assert info.value.location is not None
+    assert (info.value.location.file, info.value.location.line) == (str(FILES / "no-reason.toml"), 2)

@@ -20,11 +20,16 @@ _OPTIONAL = ("params", "options", "references", "profiles")
 _SEVERITY_WORDS = ", ".join(s.value for s in POLICY_SEVERITIES)
 
 
-def _where(origin: str) -> SourceLocation:
+def _where(origin: str, text: str = "", needle: str = "") -> SourceLocation:
+    """The line of ``needle`` (a rule id) in the file, else its first line."""
+    if needle:
+        for number, line in enumerate(text.splitlines(), start=1):
+            if needle in line:
+                return SourceLocation(origin, number, line.index(needle) + 1)
     return SourceLocation(origin, 1, 1)
 
 
-def parse_rule(entry: Mapping[str, Any], origin: str, group: str = "") -> Rule:
+def parse_rule(entry: Mapping[str, Any], origin: str, group: str = "", text: str = "") -> Rule:
     """One ``[[rule]]`` table as a ``Rule``; a mistake raises ``NixwrightError`` naming the file."""
     from nixwright.policy.checks import CHECKS, load_checks
 
@@ -33,45 +38,45 @@ def parse_rule(entry: Mapping[str, Any], origin: str, group: str = "") -> Rule:
     missing = [k for k in _REQUIRED if k not in entry]
     if missing:
         raise NixwrightError(
-            f"{origin}: rule {label} lacks {', '.join(missing)}",
+            f"rule {label} lacks {', '.join(missing)}",
             hint="every rule needs id, severity, title, rationale, fix and check",
-            location=_where(origin),
+            location=_where(origin, text, str(entry.get("id", ""))),
         )
     unknown = sorted(set(entry) - set(_REQUIRED) - set(_OPTIONAL))
     if unknown:
         raise NixwrightError(
-            f"{origin}: rule {label} has unknown key(s) {', '.join(unknown)}",
+            f"rule {label} has unknown key(s) {', '.join(unknown)}",
             hint=f"allowed keys: {', '.join((*_REQUIRED, *_OPTIONAL))}",
-            location=_where(origin),
+            location=_where(origin, text, str(entry.get("id", ""))),
         )
     rule_id = str(entry["id"])
     if not RULE_ID.match(rule_id):
         raise NixwrightError(
-            f"{origin}: rule id {rule_id!r} is not of the form AREA-NUMBER",
+            f"rule id {rule_id!r} is not of the form AREA-NUMBER",
             hint="use capitals, digits and dashes, e.g. SITE-WEB-001",
-            location=_where(origin),
+            location=_where(origin, text, str(entry.get("id", ""))),
         )
     severity = Severity.parse(str(entry["severity"]))
     if severity not in POLICY_SEVERITIES:
         raise NixwrightError(
-            f"{origin}: rule {rule_id} has severity {severity.value!r}",
+            f"rule {rule_id} has severity {severity.value!r}",
             hint=f"policy severities are {_SEVERITY_WORDS}",
-            location=_where(origin),
+            location=_where(origin, text, str(entry.get("id", ""))),
         )
     check = str(entry["check"])
     if check not in CHECKS:
         raise NixwrightError(
-            f"{origin}: rule {rule_id} uses unknown check {check!r}",
+            f"rule {rule_id} uses unknown check {check!r}",
             hint=f"known checks: {', '.join(sorted(CHECKS))}",
-            location=_where(origin),
+            location=_where(origin, text, str(entry.get("id", ""))),
         )
     profiles = tuple(str(p) for p in entry.get("profiles", PROFILES))
     bad_profiles = [p for p in profiles if p not in PROFILES]
     if bad_profiles:
         raise NixwrightError(
-            f"{origin}: rule {rule_id} names unknown profile {bad_profiles[0]!r}",
+            f"rule {rule_id} names unknown profile {bad_profiles[0]!r}",
             hint=f"profiles are {', '.join(PROFILES)}",
-            location=_where(origin),
+            location=_where(origin, text, str(entry.get("id", ""))),
         )
     return Rule(
         id=rule_id,
@@ -94,7 +99,7 @@ def _read_toml(text: str, origin: str) -> dict[str, Any]:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         raise NixwrightError(
-            f"{origin}: not valid TOML: {err}",
+            f"not valid TOML: {err}",
             hint="see docs/policy.md for the format",
             location=_where(origin),
         ) from None
@@ -123,7 +128,7 @@ def _no_duplicates(rules: list[Rule]) -> None:
     for rule in rules:
         if rule.id in seen:
             raise NixwrightError(
-                f"{rule.origin}: rule id {rule.id} is already used in {seen[rule.id]}",
+                f"rule id {rule.id} is already used in {seen[rule.id]}",
                 hint="give the rule an id of its own",
                 location=_where(rule.origin),
             )
@@ -143,33 +148,33 @@ def read_policy_file(path: Path) -> tuple[tuple[Rule, ...], tuple[Disabled, ...]
     unknown = sorted(set(data) - {"rule", "disable"})
     if unknown:
         raise NixwrightError(
-            f"{origin}: unknown top-level key(s) {', '.join(unknown)}",
+            f"unknown top-level key(s) {', '.join(unknown)}",
             hint="a policy file holds [[rule]] and [[disable]] tables",
             location=_where(origin),
         )
-    rules = tuple(parse_rule(entry, origin, "Local rules") for entry in data.get("rule", ()))
-    disabled = tuple(_disable(entry, origin) for entry in data.get("disable", ()))
+    rules = tuple(parse_rule(entry, origin, "Local rules", text) for entry in data.get("rule", ()))
+    disabled = tuple(_disable(entry, origin, text) for entry in data.get("disable", ()))
     return rules, disabled
 
 
-def _disable(entry: Mapping[str, Any], origin: str) -> Disabled:
+def _disable(entry: Mapping[str, Any], origin: str, text: str = "") -> Disabled:
     rule_id = str(entry.get("id", "")).strip()
     reason = str(entry.get("reason", "")).strip()
     if not rule_id:
         raise NixwrightError(
-            f"{origin}: a [[disable]] table has no id", hint='write id = "NW-..."', location=_where(origin)
+            "a [[disable]] table has no id", hint='write id = "NW-..."', location=_where(origin)
         )
     if not reason:
         raise NixwrightError(
-            f"{origin}: disabling {rule_id} needs a reason",
+            f"disabling {rule_id} needs a reason",
             hint='add reason = "why this rule does not apply here"',
-            location=_where(origin),
+            location=_where(origin, text, rule_id),
         )
     unknown = sorted(set(entry) - {"id", "reason"})
     if unknown:
         raise NixwrightError(
-            f"{origin}: [[disable]] {rule_id} has unknown key(s) {', '.join(unknown)}",
+            f"[[disable]] {rule_id} has unknown key(s) {', '.join(unknown)}",
             hint="a [[disable]] table holds id and reason",
-            location=_where(origin),
+            location=_where(origin, text, rule_id),
         )
     return Disabled(rule_id=rule_id, reason=reason, origin=origin)

@@ -23,9 +23,8 @@ EXAMPLES = REPO.parent / "shared" / "examples" / "intents.toml"
 
 def requests() -> list[str]:
     sys.path.insert(0, str(REPO / "tests"))
-    from test_stream import stream
-
     from nixwright.catalog.load import load_catalog
+    from test_stream import stream
 
     texts = [c["prompt"] for c in tomllib.loads(EXAMPLES.read_text())["case"]] if EXAMPLES.is_file() else []
     return texts + stream(load_catalog())[::10]

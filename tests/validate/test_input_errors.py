@@ -71,3 +71,14 @@ def test_directory_uses_its_configuration(tmp_path):
     assert [f.code for f in report.findings] == ["NW-TYPE-MISMATCH"]
     assert report.accepted is False
     assert report.evaluation is None
+
+
+def test_missing_import_is_an_error_finding(tmp_path):
+    (tmp_path / "configuration.nix").write_text(
+        '{ ... }: { imports = [ ./hardware-configuration.nix ]; boot.isContainer = true; system.stateVersion = "24.11"; }'
+    )
+    report = _check(tmp_path)
+    assert [(f.code, f.location.line, f.location.col) for f in report.findings if f.location] == [
+        ("NW-IMPORT-MISSING", 1, 24)
+    ]
+    assert report.accepted is False

@@ -57,6 +57,7 @@ CATALOGUE: dict[str, CodeInfo] = {
         CodeInfo("NW-SYS-ACME-TERMS", _E, "ACME certificates without accepting the terms"),
         CodeInfo("NW-SYS-ACME-EMAIL", _E, "ACME certificates without a contact e-mail"),
         CodeInfo("NW-SYS-WIRELESS-CONFLICT", _E, "NetworkManager and wpa_supplicant both enabled"),
+        CodeInfo("NW-IMPORT-MISSING", _E, "an imported file does not exist"),
         CodeInfo("NW-NOT-CHECKED", _I, "part of the configuration could not be checked statically"),
         CodeInfo("NW-EVAL-ERROR", _E, "Nix's evaluation failed"),
         CodeInfo("NW-EVAL-ASSERTION", _E, "a NixOS assertion failed during evaluation"),

@@ -22,7 +22,7 @@ def check_reading(reading: ModuleReading, kb: Knowledge, *, system: str) -> tupl
     modules = tuple(i.module for i in reading.imports if i.kind == "nixos-module" and i.module)
     resolver = Resolver(kb, modules)
     provided, unknown = imported_settings(kb, reading.imports)
-    facts = Facts(reading, provided=provided, unknown_imports=unknown)
+    facts = Facts(reading, provided=provided, unknown_imports=unknown, release=kb.release)
     findings: list[Finding] = []
     sites: list[PackageSite] = []
     declared = reading.declared_options
@@ -54,15 +54,28 @@ def effective_system(facts: Facts, default: str) -> str:
 
 
 def _unreadable(reading: ModuleReading) -> list[Finding]:
-    return [
-        make_finding(
-            "NW-NOT-CHECKED",
-            f"not checked: {u.reason}" + (f" (`{u.text[:60]}`)" if u.text else ""),
-            u.location,
-            fix="use --eval to have Nix evaluate it",
+    out = []
+    for u in reading.unreadable:
+        if u.reason.endswith(": no such file"):  # the reader's words for a missing local import
+            out.append(
+                make_finding(
+                    "NW-IMPORT-MISSING",
+                    f"`{u.text}` is imported but does not exist; Nix stops there",
+                    u.location,
+                    fix="create the file (e.g. `nixos-generate-config` writes hardware-configuration.nix) "
+                    "or remove it from `imports`",
+                )
+            )
+            continue
+        out.append(
+            make_finding(
+                "NW-NOT-CHECKED",
+                f"not checked: {u.reason}" + (f" (`{u.text[:60]}`)" if u.text else ""),
+                u.location,
+                fix="use --eval to have Nix evaluate it",
+            )
         )
-        for u in reading.unreadable
-    ]
+    return out
 
 
 def _unfollowed_imports(reading: ModuleReading, unknown: tuple[str, ...]) -> list[Finding]:

@@ -27,6 +27,7 @@ class Facts:
     reading: ModuleReading
     provided: frozenset[tuple[str, ...]] = frozenset()
     unknown_imports: tuple[str, ...] = ()
+    release: str = ""
     by_path: dict[tuple[str, ...], list[Definition]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:

@@ -165,6 +165,15 @@ def _meta_findings(
                 fix="set `nixpkgs.config.allowUnfree = true;` (or an `allowUnfreePredicate` naming it)",
             )
         )
+    if info.unfree and perms.unfree is None:
+        out.append(
+            make_finding(
+                "NW-NOT-CHECKED",
+                f"`{name}` is unfree; whether `nixpkgs.config` allows it is computed, so not checked",
+                loc,
+                fix="use --eval to have Nix decide",
+            )
+        )
     if info.broken and perms.broken is False:
         out.append(
             make_finding(

@@ -97,6 +97,7 @@ def check_state_version(facts: Facts) -> list[Finding]:
             "`system.stateVersion` is not set; NixOS warns and assumes the current release, "
             "which can break stateful services after an upgrade",
             facts.top_location(),
-            fix='set `system.stateVersion = "<the release you first installed>";` and never change it',
+            fix=f'set `system.stateVersion = "{facts.release or "<release>"}";` (the release first installed) '
+            "and never change it afterwards",
         )
     ]

@@ -28,7 +28,7 @@ def test_db_build_and_info(env: Path, capsys: pytest.CaptureFixture[str]) -> Non
     info = _json(capsys)
     assert isinstance(info, dict)
     assert info["status"] == "built"
-    assert info["counts"]["options.json"] == 22
+    assert info["counts"]["options.json"] == 23
     assert main(["db", "build", "--release", "24.11", "--from", str(MINI), "--json"]) == 0
     assert _json(capsys)["status"] == "up to date"  # type: ignore[index]
     assert main(["db", "info", "--release", "24.11"]) == 0

@@ -161,3 +161,13 @@ def test_search_and_suggestions(kb: KnowledgeBase) -> None:
     assert "apostrophe" in editors
     assert kb.suggest_options("services.adguardhom.enable") == ["services.adguardhome.enable"]
     assert kb.suggest_packages("firefx")[0] == "firefox"
+
+
+def test_documented_but_import_only(kb: KnowledgeBase) -> None:
+    assert kb.resolve_option(("virtualisation", "graphics")).option is None
+    res = kb.resolve_option(
+        ("virtualisation", "graphics"), ["<nixpkgs/nixos/modules/virtualisation/qemu-vm.nix>"]
+    )
+    assert res.option is not None
+    assert "nixos/modules/virtualisation/qemu-vm.nix" in kb.modules_declaring(("virtualisation", "graphics"))
+    assert kb.find_option("virtualisation.graphics") is not None  # still documented

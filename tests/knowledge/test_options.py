@@ -171,3 +171,22 @@ def test_children(mini_kb: KnowledgeBase) -> None:
     with_hidden = [o.path for o in mini_kb.option_children("services.nginx", include_hidden=True)]
     assert "services.nginx.virtualHosts.<name>.enableSSL" in with_hidden
     assert mini_kb.option_children("services.adguard") == []
+
+
+def test_documented_options_that_need_an_import(mini_kb: KnowledgeBase) -> None:
+    plain = mini_kb.resolve_option(("virtualisation", "graphics"))
+    assert plain.option is None
+    imported = mini_kb.resolve_option(("virtualisation", "graphics"), ["virtualisation/qemu-vm.nix"])
+    assert imported.option is not None
+    assert imported.option.kind is OptionKind.DOCUMENTED
+    assert imported.option.module == "nixos/modules/virtualisation/qemu-vm.nix"
+    # the documentation lookup by exact path still finds it
+    assert mini_kb.find_option("virtualisation.graphics") is not None
+    assert mini_kb.modules_declaring(("virtualisation", "graphics")) == [
+        "nixos/modules/virtualisation/qemu-vm.nix"
+    ]
+    assert mini_kb.modules_declaring(("sdImage", "imageName")) == [
+        "nixos/modules/installer/sd-card/sd-image-aarch64.nix",
+        "nixos/modules/installer/sd-card/sd-image.nix",
+    ]
+    assert mini_kb.modules_declaring(("services", "nginx", "enable")) == []

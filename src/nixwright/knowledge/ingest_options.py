@@ -106,6 +106,7 @@ def ingest_options_imports(db: sqlite3.Connection, path: Path, data: Any) -> int
     if not isinstance(modules, dict):
         raise wrong_format(path, "an object with 'modules' (options-imports.json)")
     count = 0
+    mark_import_only(db, modules)
     for module, entry in sorted(modules.items()):
         if not isinstance(entry, dict):
             raise wrong_format(path, f"module {module!r} as an object")
@@ -130,6 +131,27 @@ def ingest_options_imports(db: sqlite3.Connection, path: Path, data: Any) -> int
             ),
         )
     return count
+
+
+def mark_import_only(db: sqlite3.Connection, modules: dict[str, Any]) -> None:
+    """Documented options that exist only with an import (``options_documented``; extras with
+    ``imported_by_default: false``) get ``requires``: the files that bring them."""
+    requires: dict[str, list[str]] = {}
+    for module, entry in sorted(modules.items()):
+        for path in entry.get("options_documented") or []:
+            requires.setdefault(path, []).append(module)
+    heads = {tuple(split_path(p)[:2]): ms for p, ms in requires.items()}
+    for path, extra in db.execute(
+        "SELECT path, extra FROM options WHERE module = '' AND extra LIKE '%imported_by_default%'"
+    ).fetchall():
+        if json.loads(extra).get("imported_by_default") is False:
+            owners = heads.get(tuple(split_path(path)[:2]))
+            if owners:
+                requires.setdefault(path, owners)
+    db.executemany(
+        "UPDATE options SET requires = ? WHERE path = ? AND module = ''",
+        [(json.dumps(sorted(set(ms))), path) for path, ms in sorted(requires.items())],
+    )
 
 
 def _parts(key: str) -> tuple[str, ...]:

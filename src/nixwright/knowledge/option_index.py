@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -56,22 +57,30 @@ class OptionIndex:
     def __init__(self, db: sqlite3.Connection, recursive: dict[str, str]) -> None:
         self.root = Node()
         self.by_path: dict[tuple[str, str], int] = {}
-        rows = db.execute("SELECT id, path, parts, module FROM options ORDER BY id").fetchall()
-        for option_id, path, parts, module in rows:
-            node = self.root
-            node.mark(module)
-            for part in parts.split(SEP):
-                child = node.children.get(part)
-                if child is None:
-                    child = node.children[part] = Node()
-                node = child
-                if module:
-                    node.mark(module)
-                else:
-                    node.default = True
-            node.options.append((module, option_id))
-            self.by_path.setdefault((path, module), option_id)
+        rows = db.execute("SELECT id, path, parts, module, requires FROM options ORDER BY id").fetchall()
+        for option_id, path, parts, module, requires in rows:
+            if requires:
+                for required in json.loads(requires):
+                    self._add(option_id, path, parts, required)
+                self.by_path.setdefault((path, ""), option_id)
+                continue
+            self._add(option_id, path, parts, module)
         self._link_recursive(recursive)
+
+    def _add(self, option_id: int, path: str, parts: str, module: str) -> None:
+        node = self.root
+        node.mark(module)
+        for part in parts.split(SEP):
+            child = node.children.get(part)
+            if child is None:
+                child = node.children[part] = Node()
+            node = child
+            if module:
+                node.mark(module)
+            else:
+                node.default = True
+        node.options.append((module, option_id))
+        self.by_path.setdefault((path, module), option_id)
 
     def _link_recursive(self, recursive: dict[str, str]) -> None:
         # openldap's children.<name> nests itself: make the nested name point back at the parent node.

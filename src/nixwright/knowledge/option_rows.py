@@ -11,14 +11,14 @@ from nixwright.knowledge.types import parse_type_cached
 
 COLUMNS = (
     "id, path, module, kind, type, description, default_text, example_text, declarations, read_only,"
-    " renamed_to, to_kind, message, warns, fails"
+    " renamed_to, to_kind, message, warns, fails, requires"
 )
 _KINDS = {k.value: k for k in OptionKind}
 
 
 def option_from_row(row: tuple[Any, ...]) -> OptionInfo:
     (_, path, module, kind, type_text, description, default, example, decls, read_only) = row[:10]
-    renamed_to, _to_kind, message, warns, fails = row[10:15]
+    renamed_to, _to_kind, message, warns, fails, requires = row[10:16]
     option_kind = _KINDS.get(kind, OptionKind.HIDDEN)
     if module and option_kind == OptionKind.DOCUMENTED:
         option_kind = OptionKind.IMPORTED
@@ -35,7 +35,8 @@ def option_from_row(row: tuple[Any, ...]) -> OptionInfo:
         message=message,
         warns=bool(warns) or option_kind in (OptionKind.CHANGED, OptionKind.MERGED),
         fails=bool(fails),
-        module=module or None,
+        # documented options that exist only with an import name the (first) file that brings them
+        module=module or (json.loads(requires)[0] if requires else None),
     )
 
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
-# ``module`` is '' for options that exist in every configuration, else the file (``nixos/...``) that
-# must be imported for the option to exist. ``parts`` joins the unquoted names with U+001F.
+# ``module`` is '' for options of every configuration, else the file (``nixos/...``) that must be
+# imported for the option to exist. ``requires`` (JSON list) marks rows of options.json and
+# options-extra.json that exist only when one of those files is imported (qemu-vm.nix, image/repart.nix). ``parts`` joins the unquoted names with U+001F.
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
@@ -27,6 +28,7 @@ CREATE TABLE options (
   warns INTEGER NOT NULL DEFAULT 0,
   fails INTEGER NOT NULL DEFAULT 0,
   extra TEXT,
+  requires TEXT,
   UNIQUE (path, module)
 );
 

@@ -164,6 +164,24 @@ class KnowledgeBase:
         """What a module imported by path adds and sets (``profiles/qemu-guest.nix``, ...)."""
         return self.modules.get(normalize_module(module))
 
+    def modules_declaring(self, parts: Sequence[str]) -> list[str]:
+        """Files that, imported by path, would make ``parts`` an option (``sdImage.compressImage``)."""
+        if not parts:
+            return []
+        rows = self.db.execute(
+            "SELECT module, requires FROM options WHERE (path = ? OR path LIKE ?) AND (module != '' OR requires IS NOT NULL)",
+            (parts[0], parts[0] + ".%"),
+        ).fetchall()
+        candidates = sorted(
+            {m for module, requires in rows for m in ([module] if module else json.loads(requires))}
+        )
+        out = []
+        for module in candidates:
+            found = self.resolve_option(parts, [module])
+            if found.option is not None and found.option.module is not None:
+                out.append(module)
+        return out
+
     def imported_options(self, module: str) -> list[OptionInfo]:
         key = normalize_module(module)
         modules = expand_imports(self.modules, [key])

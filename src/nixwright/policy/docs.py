@@ -152,13 +152,15 @@ def _checks() -> str:
     load_checks()
     out = ["\n## Checks\n\nThe `check` of a rule names one of these functions; `params` feed it.\n\n"]
     for name in sorted(CHECKS):
-        doc = (CHECKS[name].__doc__ or "").strip().split("\n\n")[0]
-        out.append(f"- `{name}`: {' '.join(doc.split())}\n")
+        doc = " ".join((CHECKS[name].__doc__ or "").split()).replace("``", "`")
+        out.append(f"- `{name}`: {doc}\n")
     out.append(
         "\nValue tests (in `bad`, `options`, `when`, `unless`, `when_any`): `equals`, `not_equals`, "
         "`in`, `not_in`, `set` (non-null), `contains`, `contains_other_than`, `intersects`, "
         "`any_matches` (a regular expression over list items), `matches`, `nonempty`, and "
         "`defined` (anything set at or below the path). A path may hold `<name>`; `assume` gives "
-        "the value to use when the release has no default.\n"
+        "the value to use when the release has no default. Besides `option`, the checks "
+        "`port_exposed`, `group_member`, `no_login`, `package_flag` and `open_firewall_switches` "
+        "take the same preconditions: `when`, `when_any`, `unless`, `quality`, `internet_facing`.\n"
     )
     return "".join(out)

@@ -98,7 +98,10 @@ def published_on_all(entry: str) -> bool:
 
 @register("published_ports")
 def published_ports(ctx: CheckContext, params: Mapping[str, Any]) -> Iterator[Hit]:
-    """Container ports published on every address: Docker and Podman add NAT rules ahead of the firewall."""
+    """Container ports published on every address: Docker and Podman add NAT rules ahead of the firewall.
+
+    ``ports`` is the per-container ports option (with ``<name>``), ``backend`` the engine option.
+    """
     pattern = str(params["ports"])
     backend = ctx.seen(str(params["backend"]))
     engine = backend[0].value if backend and isinstance(backend[0].value, str) else "the container engine"
@@ -122,7 +125,10 @@ def published_ports(ctx: CheckContext, params: Mapping[str, Any]) -> Iterator[Hi
 
 @register("trusted_wan")
 def trusted_wan(ctx: CheckContext, params: Mapping[str, Any]) -> Iterator[Hit]:
-    """The public (WAN) interface listed as trusted: the firewall then lets everything in from it."""
+    """The public (WAN) interface listed as trusted: the firewall then lets everything in from it.
+
+    ``trusted`` is the trusted-interfaces option, ``wan`` the option naming the public interface.
+    """
     wan = [s.value for s in ctx.seen(str(params["wan"])) if isinstance(s.value, str)]
     for seen in ctx.seen(str(params["trusted"])):
         if not isinstance(seen.value, list):
@@ -141,7 +147,7 @@ def trusted_wan(ctx: CheckContext, params: Mapping[str, Any]) -> Iterator[Hit]:
 
 @register("wide_port_ranges")
 def wide_port_ranges(ctx: CheckContext, params: Mapping[str, Any]) -> Iterator[Hit]:
-    """Port ranges wider than ``max_ports`` opened on every (or one) interface."""
+    """Port ranges wider than ``max_ports`` opened on every (or one) interface (``options``: range options)."""
     limit = int(params["max_ports"])
     patterns = [str(p) for p in params["options"]]
     for pattern in patterns:

@@ -83,6 +83,11 @@ def describe(seen: Seen, spec: Mapping[str, Any]) -> str:
 
 @register("option")
 def option_check(ctx: CheckContext, params: Mapping[str, Any]) -> Iterator[Hit]:
+    """An option holding a bad value (``option`` + ``bad``, or ``options``: a list of
+    ``{ option, <test> }``), when ``when`` all hold, one of ``when_any`` holds, none of
+    ``unless`` holds, the request has ``quality`` and, with ``internet_facing``, the machine
+    faces the Internet. ``assume`` stands in for a default the release does not record.
+    """
     for name in _names(ctx, params):
         gate, reason = preconditions(ctx, params, name)
         if not gate.open:

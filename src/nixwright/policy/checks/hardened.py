@@ -14,7 +14,7 @@ from nixwright.policy.model import Hit
 
 @register("hardening_applied")
 def hardening_applied(ctx: CheckContext, params: Mapping[str, Any]) -> Iterator[Hit]:
-    """One finding per hardening setting of ``area`` that the configuration does not apply."""
+    """One finding per hardening setting of ``area`` (in ``hardening.toml``) that the configuration does not apply."""
     for setting in hardening_settings(ctx.kb, str(params["area"])):
         verdict = _applied(ctx, setting)
         if verdict is True:

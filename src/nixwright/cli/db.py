@@ -52,6 +52,18 @@ class StderrProgress:
     def close(self) -> None:
         if self.tty and self.last_what:
             sys.stderr.write("\n")
+        self.last_what = ""
+
+
+def open_release(release: str | None) -> Any:
+    """The release's knowledge base for a verb, built on first use with a progress bar on stderr."""
+    from nixwright.knowledge import open_knowledge
+
+    progress = StderrProgress()
+    try:
+        return open_knowledge(release, progress=progress)
+    finally:
+        progress.close()
 
 
 def run(args: argparse.Namespace) -> int:

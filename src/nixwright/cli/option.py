@@ -22,13 +22,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from nixwright.cli.common import print_json
-    from nixwright.cli.db import StderrProgress
+    from nixwright.cli.db import open_release
     from nixwright.errors import NixwrightError
-    from nixwright.knowledge import open_knowledge
     from nixwright.knowledge.paths import split_path
     from nixwright.knowledge.render import option_dict, option_text
 
-    kb = open_knowledge(args.release, progress=StderrProgress())
+    kb = open_release(args.release)
     if args.children:
         children = kb.option_children(args.path)
         if args.json:

@@ -14,13 +14,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from nixwright.cli.common import print_json
-    from nixwright.cli.db import StderrProgress
+    from nixwright.cli.db import open_release
     from nixwright.errors import NixwrightError
-    from nixwright.knowledge import open_knowledge
     from nixwright.knowledge.model import PackageKind
     from nixwright.knowledge.render import match_dict, match_text
 
-    kb = open_knowledge(args.release, progress=StderrProgress())
+    kb = open_release(args.release)
     match = kb.find_package(args.attr, args.system)
     if match.kind is PackageKind.UNKNOWN and not args.json:
         hint = f"did you mean {' or '.join(match.suggestions)}?" if match.suggestions else None

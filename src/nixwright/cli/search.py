@@ -15,11 +15,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from nixwright.cli.common import print_json
-    from nixwright.cli.db import StderrProgress
-    from nixwright.knowledge import open_knowledge
+    from nixwright.cli.db import open_release
     from nixwright.knowledge.render import option_dict, package_dict
 
-    kb = open_knowledge(args.release, progress=StderrProgress())
+    kb = open_release(args.release)
     query = " ".join(args.query)
     if args.what == "options":
         options = kb.search_options(query, args.limit)

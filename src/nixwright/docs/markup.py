@@ -8,6 +8,7 @@ also the small Markdown subset the README and the HTML page use.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from nixwright.docs.markup_blocks import Chunk, ChunkKind, split_chunks
 from nixwright.docs.markup_docbook import docbook_to_markdown
@@ -31,6 +32,7 @@ _LEAKS = (
 )
 
 
+@lru_cache(maxsize=8192)
 def to_plain(text: str) -> str:
     """A description as clean text (see the module docstring for what remains)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -54,6 +56,7 @@ def to_plain(text: str) -> str:
     return _join(out)
 
 
+@lru_cache(maxsize=8192)
 def summary(text: str, limit: int = 320) -> str:
     """The first paragraph of ``to_plain(text)``, cut at a sentence end near ``limit`` characters."""
     plain = to_plain(text)

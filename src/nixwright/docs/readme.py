@@ -6,7 +6,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from nixwright.docs.assumptions import assumptions_section
-from nixwright.docs.blocks import BlockDoc, ExplainedLine, block_section, document_blocks
+from nixwright.docs.blocks import (
+    BlockDoc,
+    ExplainedLine,
+    block_section,
+    covering_definitions,
+    document_blocks,
+)
 from nixwright.docs.findings_section import findings_section
 from nixwright.docs.install import install_section
 from nixwright.docs.intro import machine_paragraph, request_quote
@@ -45,6 +51,22 @@ class ReadmeDoc:
     def lines(self) -> tuple[ExplainedLine, ...]:
         return (*(line for b in self.blocks for line in b.lines), *self.others)
 
+    def definitions_explained(self, reading: ModuleReading) -> tuple[int, int]:
+        """(explained, total) over the definitions the reader found in the written files.
+
+        A definition is explained by the plan line that wrote it (a set or list value is read back as
+        several definitions, all explained by that one line) or by its own entry among the others.
+        """
+        explained = 0
+        planned = [(a, e) for b in self.blocks for a, e in zip(b.block.assignments, b.lines, strict=True)]
+        others = {(e.file, e.source_line, e.line.path): e for e in self.others}
+        for d in reading.definitions:
+            owner = next((e for a, e in planned if d in covering_definitions(a, reading)), None)
+            if owner is None:
+                owner = others.get((d.location.file, d.location.line, d.path))
+            explained += owner is not None and owner.line.explained
+        return explained, len(reading.definitions)
+
 
 def document_plan(plan: Plan, reading: ModuleReading, kb: Knowledge) -> ReadmeDoc:
     blocks = document_blocks(plan, reading, kb)
@@ -53,7 +75,11 @@ def document_plan(plan: Plan, reading: ModuleReading, kb: Knowledge) -> ReadmeDo
 
 
 def render_readme(plan: Plan, reading: ModuleReading, findings: Sequence[Finding], kb: Knowledge) -> str:
-    doc = document_plan(plan, reading, kb)
+    return render_document(document_plan(plan, reading, kb), plan, findings)
+
+
+def render_document(doc: ReadmeDoc, plan: Plan, findings: Sequence[Finding]) -> str:
+    """The README of an already documented plan (``document_plan``), for callers that keep the doc."""
     sections = [
         heading(1, f"{plan.hostname}: a NixOS {plan.release} machine"),
         machine_paragraph(plan),

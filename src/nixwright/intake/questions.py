@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from nixwright.catalog.compat import compatible_provider, with_named_requirements
 from nixwright.catalog.model import Catalog
 from nixwright.errors import NixwrightError
 from nixwright.intake.intent import Answer, CapabilityRequest, Evidence, Intent, Person
@@ -32,7 +33,12 @@ def role_questions(intent: Intent, catalog: Catalog) -> list[Question]:
         if any(req.role in c.roles for c in (catalog.capability(n) for n in named) if c is not None):
             continue  # "a VPN ... with WireGuard": already settled by name
         providers = _usable(intent, catalog, role.providers)
-        preferred = role.default_for(effective_ram(intent, catalog))
+        if not providers:
+            continue  # nothing can fill it here; the planner explains why
+        present = with_named_requirements(catalog, named)
+        preferred = compatible_provider(
+            catalog, role.id, role.default_for(effective_ram(intent, catalog)), present
+        )
         default = preferred if preferred in providers else (providers[0] if providers else preferred)
         out.append(
             Question(
@@ -60,6 +66,8 @@ def _usable(intent: Intent, catalog: Catalog, providers: tuple[str, ...]) -> tup
     for pid in providers:
         cap = catalog.capability(pid)
         if cap is None or pid in excluded or intent.hardware.system not in cap.systems:
+            continue
+        if intent.has_quality("headless") and (cap.is_desktop or cap.graphical):
             continue
         out.append(pid)
     return tuple(out)
@@ -103,7 +111,8 @@ def settle(intent: Intent, answers: tuple[Answer, ...], role_ids: frozenset[str]
     asked = {r.role: r.evidence.text for r in intent.roles}
     for ans in answers:
         if (ans.key in asked or ans.key in role_ids) and ans.value not in {c.capability for c in caps}:
-            caps.append(CapabilityRequest(ans.value, _evidence(ans, asked.get(ans.key, ans.key))))
+            said = next((r.evidence for r in intent.roles if r.role == ans.key), None)
+            caps.append(CapabilityRequest(ans.value, said or _evidence(ans, ans.key)))
     people = list(intent.people)
     admin = by_key.get("admin")
     if admin is not None and not any(p.username for p in people):

@@ -105,6 +105,17 @@ USAGE_WORDS = (
     "for the family",
     "for my family",
     "for the kids",
+    "developer",
+    "developers",
+    "programmer",
+    "for development",
+    "for coding",
+    "network card",
+    "network cards",
+    "ethernet port",
+    "ethernet ports",
+    "two nics",
+    "two network cards",
 )
 FIRMWARE_WORDS = {
     "uefi": ("uefi", "efi", "uefi boot", "uefi firmware"),

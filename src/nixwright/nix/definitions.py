@@ -48,10 +48,11 @@ def emit(ev: Evaluator, item: Item, prefix: tuple[str, ...], ctx: Context, out: 
             _leaf(NixAttrs(), prefix, ctx, out, "")
             return
         for name, entry in forced.entries.items():
-            sub = ctx._replace(location=entry.location, dynamic_key=ctx.dynamic_key or entry.dynamic_key)
+            sub = Context(entry.location, ctx.priority, ctx.conditions, ctx.order, ctx.dynamic_key or entry.dynamic_key)
             emit(ev, entry.item, (*prefix, name), sub, out)
         for key, entry in forced.dynamic:
-            emit(ev, entry.item, (*prefix, key), ctx._replace(location=entry.location, dynamic_key=True), out)
+            sub = Context(entry.location, ctx.priority, ctx.conditions, ctx.order, dynamic_key=True)
+            emit(ev, entry.item, (*prefix, key), sub, out)
         return
     if isinstance(forced, Cond):
         emit(ev, forced.item, prefix, ctx._replace(conditions=(*ctx.conditions, forced.condition)), out)

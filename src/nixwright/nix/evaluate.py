@@ -41,11 +41,14 @@ _GLOBAL_FUNCTIONS = frozenset(
 )  # fmt: skip
 
 
+_IN_PROGRESS = Known(Dynamic("being read"))
+
+
 class Evaluator:
     """Holds the per-read caches; one instance reads one module and the files it imports."""
 
     def __init__(self) -> None:
-        self._forcing: set[int] = set()
+        self.files = 0  # files read with this evaluator (for callers' statistics)
 
     # --- names -------------------------------------------------------------------------------
     def lookup(self, name: str, scope: Scope, node: Node) -> Item:
@@ -100,16 +103,16 @@ class Evaluator:
             return self._pick(item)
         if not isinstance(item, Lazy):
             return item
-        if item.forced is not None:
-            return item.forced
-        key = id(item)
-        if key in self._forcing:
-            return Known(Dynamic("refers to itself (infinite recursion)", item.scope.source.text(item.node)))
-        self._forcing.add(key)
+        forced = item.forced
+        if forced is not None:
+            if forced is _IN_PROGRESS:
+                return Known(Dynamic("refers to itself (infinite recursion)", item.scope.source.text(item.node)))
+            return forced
+        item.forced = _IN_PROGRESS
         try:
             result = self._force_node(item)
         finally:
-            self._forcing.discard(key)
+            item.forced = None
         item.forced = result
         return result
 

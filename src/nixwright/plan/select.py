@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from nixwright.catalog.compat import compatible_provider, with_named_requirements
 from nixwright.catalog.model import Capability, Catalog
 from nixwright.errors import NixwrightError
 from nixwright.intake.intent import Evidence, Exclusion, Intent
@@ -38,9 +39,8 @@ def select_capabilities(intent: Intent, catalog: Catalog) -> tuple[Chosen, ...]:
     for role_req in intent.roles:
         if any(role_req.role in c.capability.roles for c in chosen.values()):
             continue
-        role = catalog.role(role_req.role)
-        if role is not None:
-            add(role.default_for(ram), (role_req.evidence,), "role")
+        if catalog.role(role_req.role) is not None:
+            add(_provider(catalog, role_req.role, ram, chosen), (role_req.evidence,), "role")
     for quality, ev in intent.qualities:
         providers = [c for c in catalog.capabilities if quality in c.roles]
         if providers and not any(quality in c.capability.roles for c in chosen.values()):
@@ -93,21 +93,8 @@ def _provider(catalog: Catalog, role_id: str, ram: int | None, chosen: dict[str,
     """The role's default provider, unless it clashes with what is chosen and another one does not."""
     role = catalog.role(role_id)
     default = role.default_for(ram) if role else catalog.providers(role_id)[0].id
-    candidates = [default, *sorted(c.id for c in catalog.providers(role_id) if c.id != default)]
-    for cap_id in candidates:
-        cap = catalog.capability(cap_id)
-        if cap is not None and not any(_clash(cap, x.capability) for x in chosen.values()):
-            return cap_id
-    return default  # every provider clashes: check_selection explains the conflict
-
-
-def _clash(a: Capability, b: Capability) -> bool:
-    ports = {(p.port, p.protocol) for p in a.ports} & {(p.port, p.protocol) for p in b.ports}
-    return bool(ports) or _conflicts(a, b) or _conflicts(b, a)
-
-
-def _conflicts(a: Capability, b: Capability) -> bool:
-    return any(ref == b.id or (ref.startswith("role:") and ref[5:] in b.roles) for ref in a.conflicts)
+    present = with_named_requirements(catalog, chosen)
+    return compatible_provider(catalog, role_id, default, present)
 
 
 def _add_base(

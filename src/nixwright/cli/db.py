@@ -5,7 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from nixwright.knowledge import KnowledgeBase
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -55,7 +58,7 @@ class StderrProgress:
         self.last_what = ""
 
 
-def open_release(release: str | None) -> Any:
+def open_release(release: str | None) -> KnowledgeBase:
     """The release's knowledge base for a verb, built on first use with a progress bar on stderr."""
     from nixwright.knowledge import open_knowledge
 

@@ -298,3 +298,12 @@ FILLER = frozenset(
         "shall",
     ]
 )
+
+# Words around hardware and people that say nothing a configuration needs.
+FILLER = FILLER | frozenset(
+    """
+    behind front through key keys external internal second extra spare usb
+    kids kid children child son daughter wife husband partner parents mum mom dad grandma grandpa friends
+    card cards nic nics port ports interface interfaces
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)

@@ -138,3 +138,20 @@ def test_concurrent_builders_build_once(mini_copy: Path, tmp_path: Path) -> None
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         assert conn.execute("SELECT count(*) FROM packages").fetchone() == (12,)
+
+
+def test_entries_of_the_wrong_shape(mini_copy: Path, tmp_path: Path) -> None:
+    data = json.loads((mini_copy / "packages.json").read_text())
+    data["packages"]["hello"]["meta"] = ["not", "an", "object"]
+    (mini_copy / "packages.json").write_text(json.dumps(data))
+    with pytest.raises(
+        NixwrightError, match=r"packages\.json: wrong format: expected packages\.json entries"
+    ):
+        ensure_database("24.11", mini_copy, home=tmp_path)
+
+
+def test_unwritable_home(mini_copy: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    with pytest.raises(NixwrightError, match="cannot build the knowledge base"):
+        ensure_database("24.11", mini_copy, home=blocker)

@@ -21,7 +21,14 @@ from nixwright.knowledge.ingest_options import ingest_options, ingest_options_ex
 from nixwright.knowledge.ingest_packages import ingest_packages
 from nixwright.knowledge.ingest_packages_extra import ingest_packages_extra
 from nixwright.knowledge.progress import Progress, no_progress
-from nixwright.knowledge.reading import FoundInput, InputFile, find_input, read_json, sha256_file
+from nixwright.knowledge.reading import (
+    FoundInput,
+    InputFile,
+    find_input,
+    read_json,
+    sha256_file,
+    wrong_format,
+)
 from nixwright.knowledge.schema import SCHEMA, SCHEMA_VERSION
 
 Ingest = Callable[[sqlite3.Connection, Path, Any], int]
@@ -117,10 +124,16 @@ def ensure_database(
     target = db_path(release, home)
     if not force and is_current(target, inputs):
         return BuildResult(target, release, built=False)
-    with build_lock(target):
-        if not force and is_current(target, inputs):
-            return BuildResult(target, release, built=False)
-        return _build(release, inputs, target, progress or no_progress, source or f"local {directory}")
+    try:
+        with build_lock(target):
+            if not force and is_current(target, inputs):
+                return BuildResult(target, release, built=False)
+            return _build(release, inputs, target, progress or no_progress, source or f"local {directory}")
+    except (OSError, sqlite3.Error) as err:
+        raise NixwrightError(
+            f"{target}: cannot build the knowledge base: {err}",
+            hint="check free space and permissions, or choose another place with NIXWRIGHT_HOME",
+        ) from None
 
 
 def _build(
@@ -154,7 +167,13 @@ def _fill(
             progress(f"reading {item.path.name}", done, total)
             hashes[item.kind.value] = sha256_file(item.path)
             data = read_json(item.path)
-            counts[item.kind.value] = _INGEST[item.kind](db, item.path, data)
+            try:
+                counts[item.kind.value] = _INGEST[item.kind](db, item.path, data)
+            except (KeyError, TypeError, AttributeError, ValueError) as err:
+                # an entry of an unexpected shape deep inside an otherwise valid file
+                raise wrong_format(
+                    item.path, f"{item.kind.value} entries ({type(err).__name__}: {err})"
+                ) from None
             del data
         progress("indexing", total, total)
         db.execute("INSERT INTO options_fts (options_fts) VALUES ('optimize')")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from nixwright.knowledge import KnowledgeBase
 from nixwright.nix.read import read_source
 from nixwright.nix.values import Dynamic, NixBool, NixList, NixString
-from nixwright.policy.effective import EffectiveConfig
+from nixwright.policy.effective import EffectiveConfig, renamed_path
 from nixwright.policy.paths import split_path
 
 
@@ -82,3 +84,24 @@ def test_names_under_a_placeholder(small_kb: KnowledgeBase) -> None:
         "users.users.alice.extraGroups",
         "users.users.alice.isNormalUser",
     ]
+
+
+@pytest.mark.integration
+def test_old_option_names_count_under_the_new_ones(kb: KnowledgeBase) -> None:
+    cfg = config(
+        '{ services.openssh.passwordAuthentication = false; users.extraUsers.bob.password = "x"; }', kb
+    )
+    assert values(cfg, "services.openssh.settings.PasswordAuthentication") == [
+        (NixBool(value=False), "definition", None)
+    ]
+    assert values(cfg, "users.users.bob.password") == [(NixString("x"), "definition", None)]
+
+
+def test_renamed_path_carries_names() -> None:
+    old = split_path("users.extraUsers.<name>.password")
+    new = split_path("users.users.<name>.password")
+    assert renamed_path(split_path("users.extraUsers.bob.password"), old, new) == split_path(
+        "users.users.bob.password"
+    )
+    assert renamed_path(("a",), ("a", "b"), ("c",)) is None
+    assert renamed_path(("x", "n"), ("x", "<name>"), ("y",)) is None

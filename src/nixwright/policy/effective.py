@@ -10,7 +10,7 @@ condition, so a check can say "when <condition>" instead of guessing.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from nixwright.errors import SourceLocation
@@ -26,7 +26,7 @@ from nixwright.nix.values import (
     Value,
 )
 from nixwright.policy.defaults import parse_default
-from nixwright.policy.paths import PLACEHOLDER, dotted
+from nixwright.policy.paths import PLACEHOLDER, dotted, split_path
 
 
 @dataclass(frozen=True)
@@ -93,9 +93,20 @@ class EffectiveConfig:
         self.reading = reading
         self.kb = kb
         self._by_path: dict[tuple[str, ...], list[Definition]] = {}
-        for d in flatten(reading.definitions):
+        for found in flatten(reading.definitions):
+            d = self._canonical(found)
             self._by_path.setdefault(d.path, []).append(d)
         self._defaults: dict[tuple[str, ...], Value | None] = {}
+
+    def _canonical(self, d: Definition) -> Definition:
+        """A definition under a renamed option's old name counts under the new one."""
+        if d.dynamic_key:
+            return d
+        option = self.kb.resolve_option(d.path, self.imported_modules).option
+        if option is None or not option.renamed_to:
+            return d
+        target = renamed_path(d.path, split_path(option.path), split_path(option.renamed_to))
+        return d if target is None else replace(d, path=target)
 
     @cached_property
     def definitions(self) -> tuple[Definition, ...]:
@@ -185,6 +196,23 @@ class EffectiveConfig:
             if d.priority <= strongest
         )
         return Setting(path=path, candidates=tuple(candidates))
+
+
+def renamed_path(path: tuple[str, ...], old: tuple[str, ...], new: tuple[str, ...]) -> tuple[str, ...] | None:
+    """``path`` (a concrete path under the pattern ``old``) moved to the pattern ``new``.
+
+    Placeholders (``<name>``, ``*``) carry their concrete names over, in order; anything
+    below the old option stays below the new one. None when the shapes do not fit.
+    """
+    if len(path) < len(old):
+        return None
+    names = [part for part, pattern in zip(path, old, strict=False) if pattern in {PLACEHOLDER, "*"}]
+    slots = [p for p in new if p in {PLACEHOLDER, "*"}]
+    if len(names) != len(slots):
+        return None
+    filled = iter(names)
+    moved = tuple(next(filled) if p in {PLACEHOLDER, "*"} else p for p in new)
+    return moved + path[len(old) :]
 
 
 def holds(condition: str | None, holding: frozenset[str]) -> bool:

@@ -100,6 +100,10 @@ def _generated_stream(kb: object) -> int:
             refused += 1
             print(f"  refused: {prompt[:60]}... {err.message[:120]}")
             continue
+        except Exception as err:  # noqa: BLE001 - the generator is another stage; report, do not stop
+            refused += 1
+            print(f"  generator failed: {prompt[:60]}... {type(err).__name__}: {err}")
+            continue
         for finding in result.verified.policy:
             totals[finding.severity.value] += 1
             if finding.severity.value in {"high", "medium"}:

@@ -48,7 +48,9 @@ def emit(ev: Evaluator, item: Item, prefix: tuple[str, ...], ctx: Context, out: 
             _leaf(NixAttrs(), prefix, ctx, out, "")
             return
         for name, entry in forced.entries.items():
-            sub = Context(entry.location, ctx.priority, ctx.conditions, ctx.order, ctx.dynamic_key or entry.dynamic_key)
+            sub = Context(
+                entry.location, ctx.priority, ctx.conditions, ctx.order, ctx.dynamic_key or entry.dynamic_key
+            )
             emit(ev, entry.item, (*prefix, name), sub, out)
         for key, entry in forced.dynamic:
             sub = Context(entry.location, ctx.priority, ctx.conditions, ctx.order, dynamic_key=True)

@@ -42,6 +42,14 @@ _GLOBAL_FUNCTIONS = frozenset(
 
 
 _IN_PROGRESS = Known(Dynamic("being read"))
+# Node kinds that are already in their final shape (their value is read by `literals`).
+_LITERALS = frozenset(
+    {
+        "string_expression", "indented_string_expression", "integer_expression", "float_expression",
+        "list_expression", "path_expression", "hpath_expression", "spath_expression", "uri_expression",
+        "function_expression", "unary_expression",
+    }
+)  # fmt: skip
 
 
 class Evaluator:
@@ -106,7 +114,9 @@ class Evaluator:
         forced = item.forced
         if forced is not None:
             if forced is _IN_PROGRESS:
-                return Known(Dynamic("refers to itself (infinite recursion)", item.scope.source.text(item.node)))
+                return Known(
+                    Dynamic("refers to itself (infinite recursion)", item.scope.source.text(item.node))
+                )
             return forced
         item.forced = _IN_PROGRESS
         try:
@@ -119,6 +129,8 @@ class Evaluator:
     def _force_node(self, item: Lazy) -> Item:
         node, scope = item.node, item.scope
         kind = node.type
+        if kind in _LITERALS:
+            return item
         if kind == "parenthesized_expression":
             return self.force(Lazy(_expr(node, "expression"), scope))
         if kind == "variable_expression":

@@ -93,12 +93,18 @@ def bench_lookups(kb: KnowledgeBase) -> None:
         "linuxPackages.nvidia_x11",
         "firefox",
         "jdk21",
-        "nope",
+        "AusweisApp2",
     ] * 50:
         t = time.perf_counter()
         kb.find_package(name)
         times.append(time.perf_counter() - t)
-    print(f"find_package: p50 {_ms(times, 0.5)}, p95 {_ms(times, 0.95)}")
+    print(f"find_package (known names): p50 {_ms(times, 0.5)}, p95 {_ms(times, 0.95)}")
+    times = []
+    for name in ["firefx", "python3Packages.reqests", "htpo"] * 3:
+        t = time.perf_counter()
+        kb.find_package(name)
+        times.append(time.perf_counter() - t)
+    print(f"find_package (unknown, with did-you-mean): p50 {_ms(times, 0.5)}")
 
 
 def bench_search(kb: KnowledgeBase) -> None:

@@ -78,6 +78,22 @@ library's `evaluate_policy(..., accepted=["NW-SSH-001"])`) confirms it: the find
 kept, its severity becomes `info`, its title starts with "Accepted risk:" and its message
 states the original severity and the flag that accepted it. An unknown rule id is an error.
 
+## From code
+
+```python
+from nixwright.policy.engine import evaluate_policy
+from nixwright.policy.hardening import hardening_settings
+
+findings = evaluate_policy(reading, kb, system="x86_64-linux", intent=intent,
+                           profile=None, policy_files=[path], accepted=["NW-SSH-001"])
+settings = hardening_settings(kb)  # HardeningSetting(path, value, area, why, add)
+```
+
+`reading` is what `nixwright.nix.read` returns; findings carry `source=policy`, the rule id
+as `code`, `title`, `message` (what this configuration does, then why it matters), `fix`,
+`option`, `references` and the location of the offending definition (or of the line that
+enables the service when the risk comes from a release default). Their order is stable.
+
 ## What "without need" means: Internet-facing machines
 
 Opening a service's port on every interface is normal on a LAN machine: the router keeps

@@ -120,3 +120,24 @@ def test_bad_downloads_name_the_file_and_keep_the_old_database(
         prepare_database(release, home=tmp_path, download=True)
     assert good.path.read_bytes() == before
     assert not (tmp_path / release / "channel" / f"{name}.json.br").exists()
+
+
+def test_db_update_verb_downloads(
+    served: tuple[str, Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from nixwright.cli.main import main
+
+    base, _ = served
+    monkeypatch.setenv("NIXWRIGHT_CHANNEL_URL", base + "/nixos-{release}")
+    monkeypatch.setenv("NIXWRIGHT_HOME", str(tmp_path))
+    monkeypatch.delenv("NIXWRIGHT_CHANNEL_DATA", raising=False)
+    assert main(["db", "update", "--release", "24.11"]) == 0
+    captured = capsys.readouterr()
+    assert f"source: {base}/nixos-24.11" in captured.out
+    assert "status: built" in captured.out
+    assert "downloading options.json.br" in captured.err
+    assert main(["db", "update", "--release", "23.11"]) == 2
+    assert "packages.json.br: truncated brotli stream" in capsys.readouterr().err

@@ -57,13 +57,15 @@ class ReadmeDoc:
         A definition is explained by the plan line that wrote it (a set or list value is read back as
         several definitions, all explained by that one line) or by its own entry among the others.
         """
-        explained = 0
-        planned = [(a, e) for b in self.blocks for a, e in zip(b.block.assignments, b.lines, strict=True)]
+        owners: dict[int, ExplainedLine] = {}
+        for block in self.blocks:
+            for assignment, line in zip(block.block.assignments, block.lines, strict=True):
+                for d in covering_definitions(assignment, reading):
+                    owners.setdefault(id(d), line)
         others = {(e.file, e.source_line, e.line.path): e for e in self.others}
+        explained = 0
         for d in reading.definitions:
-            owner = next((e for a, e in planned if d in covering_definitions(a, reading)), None)
-            if owner is None:
-                owner = others.get((d.location.file, d.location.line, d.path))
+            owner = owners.get(id(d)) or others.get((d.location.file, d.location.line, d.path))
             explained += owner is not None and owner.line.explained
         return explained, len(reading.definitions)
 

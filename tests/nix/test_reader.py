@@ -111,3 +111,9 @@ def test_full_form_reports_attributes_nixos_would_reject() -> None:
     assert reading.definitions == ()
     [unreadable] = reading.unreadable
     assert unreadable.reason.startswith("services beside config/options")
+
+
+def test_assertions_and_top_level_let_and_with_are_looked_through() -> None:
+    source = "let port = 22; in { lib, ... }: assert port > 0; with lib; { a = mkDefault port; }"
+    [definition] = read_source(source).definitions
+    assert (definition.dotted, definition.value, definition.priority) == ("a", NixInt(22), 1000)

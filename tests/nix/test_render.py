@@ -196,6 +196,13 @@ def test_conflicting_bindings_are_refused() -> None:
         render_module(_module(Binding(("a",), NixAttrs((("b", T),)), priority=1000), Binding(("a", "c"), T)))
 
 
+def test_repeated_keys_and_empty_paths_are_refused() -> None:
+    with pytest.raises(NixwrightError, match="twice"):
+        render_value(NixList((NixAttrs((("a", T), ("a", T))),)))
+    with pytest.raises(NixwrightError, match="without a path"):
+        render_module(_module(Binding((), T)))
+
+
 def test_a_set_value_and_dotted_bindings_below_it_merge() -> None:
     module = _module(Binding(("a",), NixAttrs((("b", T),))), Binding(("a", "c"), T))
     reading = read_source(render_module(module))

@@ -151,6 +151,8 @@ class Evaluator:
             return self.static_set(node, scope, rec=kind == "rec_attrset_expression")
         if kind == "apply_expression":
             return calls.apply(self, node, scope)
+        if kind == "assert_expression":  # an assertion checks; the value is its body's
+            return self.force(Lazy(_expr(node, "body"), scope))
         if kind == "if_expression":
             cond = self.value(Lazy(_expr(node, "condition"), scope))
             if isinstance(cond, NixBool):

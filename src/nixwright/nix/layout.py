@@ -126,6 +126,8 @@ def check_conflicts(bindings: list[Binding]) -> None:
     """Refuse bindings Nix would reject (one path written twice, or a value and a set below it)."""
     leaves: dict[tuple[str, ...], Binding] = {}
     for binding in bindings:
+        if not binding.path:
+            raise NixwrightError("a binding without a path", hint="every binding names an option")
         for path in _occupied(binding.path, binding.value, binding.priority):
             if path in leaves:
                 raise _conflict(path)

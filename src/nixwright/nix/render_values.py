@@ -54,6 +54,10 @@ def render_value(value: Value, indent: int = 0) -> str:
     if isinstance(value, NixList):
         return render_list([_list_item(item, indent + 2) for item in value.items], indent)
     if isinstance(value, NixAttrs):
+        keys = [k for k, _ in value.entries]
+        if len(set(keys)) != len(keys):
+            repeated = next(k for k in keys if keys.count(k) > 1)
+            raise NixwrightError(f"attribute set with {quote_attr(repeated)} twice", hint="keep one of them")
         lines = [f"{quote_attr(k)} = {render_value(v, indent + 2)};" for k, v in value.entries]
         return render_block("{", "}", lines, indent, inline_ok=len(lines) == 1)
     if isinstance(value, RawExpr):

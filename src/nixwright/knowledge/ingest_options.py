@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from nixwright.knowledge.paths import join_path, split_path
+from nixwright.knowledge.paths import split_path
 from nixwright.knowledge.reading import wrong_format
 from nixwright.knowledge.words import name_words
 
@@ -172,13 +172,3 @@ def _insert(db: sqlite3.Connection, rows: list[tuple[Any, ...]], index_text: boo
 def _chunks(rows: list[tuple[Any, ...]], size: int) -> Iterator[list[tuple[Any, ...]]]:
     for start in range(0, len(rows), size):
         yield rows[start : start + size]
-
-
-__all__ = [
-    "SEP",
-    "ingest_options",
-    "ingest_options_extra",
-    "ingest_options_imports",
-    "join_path",
-    "literal_text",
-]

@@ -41,7 +41,7 @@ def test_writes_the_output_directory(env: Path) -> None:
     assert 'fileSystems."/"' in (out / "hardware-configuration.nix").read_text()
     record = json.loads((out / "nixwright.json").read_text())
     assert record["capabilities"] == ["adguardhome", "ssh"]
-    assert [a["key"] for a in record["assumptions"]] == ["dns-filter", "admin"]
+    assert [a["key"] for a in record["assumptions"]] == ["dns-filter", "admin", "ssh-key"]
     assert record["intent"]["not_understood"] == []
     origins = {a["provenance"]["origin"] for b in record["plan"]["blocks"] for a in b["assignments"]}
     assert "capability:adguardhome" in origins
@@ -71,10 +71,14 @@ def test_refuses_a_non_empty_directory_without_force(env: Path, capsys: pytest.C
 
 
 def test_answers_file(env: Path) -> None:
-    (env / "answers.toml").write_text('admin = "kim"\ndns-filter = "blocky"\n')
+    (env / "answers.toml").write_text('admin = "kim"\ndns-filter = "blocky"\nssh-key = "none"\n')
     assert main(["generate", "--answers", "answers.toml", "-o", "o", REQUEST]) == 0
     record = json.loads((env / "o" / "nixwright.json").read_text())
-    assert {a["key"]: a["value"] for a in record["answers"]} == {"admin": "kim", "dns-filter": "blocky"}
+    assert {a["key"]: a["value"] for a in record["answers"]} == {
+        "admin": "kim",
+        "dns-filter": "blocky",
+        "ssh-key": "none",
+    }
     assert record["capabilities"][0] == "blocky"
     assert record["assumptions"] == []
 

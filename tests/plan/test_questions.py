@@ -10,6 +10,8 @@ from nixwright.intake.parse import parse_request
 from nixwright.intake.questions import Question
 from nixwright.plan.questions import open_questions, resolve_answers
 
+KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl kim@laptop"
+
 
 def test_role_choice_is_asked_first(mini: Catalog) -> None:
     questions = open_questions(parse_request("a VPS ad blocker", mini), mini)
@@ -32,9 +34,10 @@ def test_domain_in_the_request_is_not_asked(mini: Catalog) -> None:
 
 
 def test_answers_file_values_are_not_assumptions(mini: Catalog) -> None:
-    intent = resolve_answers(parse_request("a VPS with ssh", mini), mini, {"admin": "kim"})
-    assert [(a.key, a.value, a.assumed) for a in intent.answers] == [("admin", "kim", False)]
+    intent = resolve_answers(parse_request("a VPS with ssh", mini), mini, {"admin": "kim", "ssh-key": KEY})
+    assert [(a.key, a.assumed) for a in intent.answers] == [("admin", False), ("ssh-key", False)]
     assert intent.people[0].username == "kim"
+    assert intent.people[0].ssh_keys == (KEY,)
 
 
 def test_person_is_asked_and_blank_means_default(mini: Catalog) -> None:
@@ -45,9 +48,10 @@ def test_person_is_asked_and_blank_means_default(mini: Catalog) -> None:
         return ""
 
     intent = resolve_answers(parse_request("a VPS with ssh", mini), mini, {}, ask)
-    assert [q.key for q in asked] == ["admin"]
-    assert intent.answers[0].value == "admin"
+    assert [q.key for q in asked] == ["admin", "ssh-key"]
+    assert [a.value for a in intent.answers] == ["admin", "none"]
     assert not intent.answers[0].assumed
+    assert intent.people[0].ssh_keys == ()
 
 
 def test_bad_answers_are_refused(mini: Catalog) -> None:
@@ -56,6 +60,14 @@ def test_bad_answers_are_refused(mini: Catalog) -> None:
         resolve_answers(intent, mini, {"dns-filter": "pihole"})
     with pytest.raises(NixwrightError, match="not a valid user name"):
         resolve_answers(intent, mini, {"admin": "Root Admin"})
+    with pytest.raises(NixwrightError, match="not an SSH public key"):
+        resolve_answers(intent, mini, {"ssh-key": "hunter2"})
+
+
+def test_a_key_in_the_request_is_not_asked_for(mini: Catalog) -> None:
+    intent = resolve_answers(parse_request(f"a VPS with ssh, admin kim, key {KEY}", mini), mini, {})
+    assert "ssh-key" not in {a.key for a in intent.answers}
+    assert intent.people[0].ssh_keys == (KEY,)
 
 
 def test_unused_answers_are_reported(mini: Catalog) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from nixwright.catalog.compat import compatible_provider, with_named_requirements
@@ -86,8 +87,30 @@ def admin_question(intent: Intent) -> list[Question]:
     ]
 
 
+SSH_KEY_QUESTION = Question(
+    key="ssh-key",
+    text="Which SSH public key may log in as the administrator (a line like 'ssh-ed25519 AAAA... you@laptop')?",
+    default="none",
+    why="SSH accepts keys only; without one, add a key later (the README shows how) or log in at the machine",
+)
+_KEY = re.compile(
+    r"^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp\d+|sk-ssh-ed25519@openssh\.com)\s+[A-Za-z0-9+/]+={0,3}(\s+\S+)?$"
+)
+
+
+def ssh_key_question(intent: Intent) -> list[Question]:
+    if any(p.ssh_keys for p in intent.people if p.admin) or any(a.key == "ssh-key" for a in intent.answers):
+        return []
+    return [SSH_KEY_QUESTION]
+
+
 def check_answer(q: Question, value: str) -> str:
     value = value.strip()
+    if q.key == "ssh-key" and value != "none" and not _KEY.match(value):
+        raise NixwrightError(
+            "the answer to ssh-key is not an SSH public key",
+            hint="paste the one line of ~/.ssh/id_ed25519.pub, or answer none",
+        )
     if q.choices and value not in q.choices:
         raise NixwrightError(
             f"answer {value!r} to {q.key!r} is not one of: {', '.join(q.choices)}",
@@ -118,6 +141,9 @@ def settle(intent: Intent, answers: tuple[Answer, ...], role_ids: frozenset[str]
     if admin is not None and not any(p.username for p in people):
         keys = tuple(k for p in people for k in p.ssh_keys)
         people = [Person(admin.value, admin=True, ssh_keys=keys, evidence=_evidence(admin, "administrator"))]
+    key = by_key.get("ssh-key")
+    if key is not None and key.value != "none":
+        people = [replace(p, ssh_keys=(*p.ssh_keys, key.value)) if p.admin else p for p in people]
     return replace(intent, capabilities=tuple(caps), people=tuple(people), answers=answers)
 
 

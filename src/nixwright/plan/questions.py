@@ -15,6 +15,7 @@ from nixwright.intake.questions import (
     check_answer,
     role_questions,
     settle,
+    ssh_key_question,
 )
 from nixwright.plan.facts import placeholder_facts
 from nixwright.plan.select import Chosen, implied_requirements, select_capabilities
@@ -40,6 +41,8 @@ def open_questions(intent: Intent, catalog: Catalog) -> list[Question]:
     if required:
         return required[:1]
     questions = admin_question(intent)
+    if any("remote-login" in c.capability.roles for c in chosen):
+        questions += ssh_key_question(intent)
     if intent.has_quality("encrypted"):
         questions.append(ENCRYPT_QUESTION)
     subdomains = tuple(w.subdomain for c in chosen for w in c.capability.web if w.subdomain)

@@ -97,6 +97,7 @@ PREFIXES = (
     "services.unbound.settings",
     "services.kresd.",
     "services.gitea.settings",
+    "services.nginx.virtualHosts.<name>.locations.<name>.proxyPass",
     "services.jellyfin.",
 )
 FIELDS = ("declarations", "default", "loc", "readOnly", "type")

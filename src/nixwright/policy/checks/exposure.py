@@ -41,17 +41,17 @@ def port_exposed(ctx: CheckContext, params: Mapping[str, Any]) -> Iterator[Hit]:
         if not gate.open:
             continue
         if "bind" in params:
-            bind = ctx.seen(named(str(params["bind"]), name), params.get("bind_default"))
+            bind = ctx.seen(named(str(params["bind"]), name), params.get("bind_default"), gate.conditions)
             if (
                 not bind
                 or is_unknown(bind[0].value)
                 or (isinstance(bind[0].value, str) and is_loopback(bind[0].value))
             ):
                 continue
-        port = _port(ctx, params, name)
+        port = _port(ctx, params, name, gate.conditions)
         if port is None:
             continue
-        opened_by = _opened_by(ctx, params, name, port)
+        opened_by = _opened_by(ctx, params, name, port, gate.conditions)
         if opened_by is None:
             continue
         yield Hit(
@@ -63,19 +63,23 @@ def port_exposed(ctx: CheckContext, params: Mapping[str, Any]) -> Iterator[Hit]:
         )
 
 
-def _port(ctx: CheckContext, params: Mapping[str, Any], name: str | None) -> int | None:
+def _port(
+    ctx: CheckContext, params: Mapping[str, Any], name: str | None, holding: tuple[str, ...]
+) -> int | None:
     if "port_option" in params:
-        seen = ctx.seen(named(str(params["port_option"]), name), params.get("port"))
+        seen = ctx.seen(named(str(params["port_option"]), name), params.get("port"), holding)
         value = seen[0].value if seen else None
         return value if isinstance(value, int) and not isinstance(value, bool) else None
     port = params.get("port")
     return port if isinstance(port, int) else None
 
 
-def _opened_by(ctx: CheckContext, params: Mapping[str, Any], name: str | None, port: int) -> str | None:
+def _opened_by(
+    ctx: CheckContext, params: Mapping[str, Any], name: str | None, port: int, holding: tuple[str, ...]
+) -> str | None:
     if "open_firewall" in params:
         path = named(str(params["open_firewall"]), name)
-        for seen in ctx.seen(path, params.get("open_firewall_default")):
+        for seen in ctx.seen(path, params.get("open_firewall_default"), holding):
             if seen.value is True:
                 return seen.path
     is_open, option = port_open(ctx, port, str(params.get("protocol", "tcp")))

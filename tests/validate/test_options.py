@@ -160,3 +160,13 @@ def test_declared_options_are_skipped():
     r = reading(*BASE, d("my.own.option", TRUE))
     r = type(r)(r.definitions, files=r.files, declared_options=(("my", "own"),))
     assert check_reading(r, FakeKnowledge(), system="x86_64-linux") == ()
+
+
+def test_descend_steps_into_list_elements():
+    from fake_release import PORT, list_of, null_or
+
+    from nixwright.validate.resolve import descend
+
+    t = null_or(list_of(PORT))
+    assert descend(t, ("*",)) == PORT
+    assert descend(t, ("name",)) is None

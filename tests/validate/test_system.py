@@ -151,3 +151,18 @@ def test_computed_import_is_named_as_not_checked():
         ("NW-NOT-CHECKED", Severity.INFO, SourceLocation("/cfg/configuration.nix", 4, 15))
     ]
     assert "its path is computed" in found[0].message
+
+
+def test_computed_users_are_not_judged():
+    found = check(
+        ROOT,
+        GRUB,
+        STATE,
+        d("users.users.carol", Dynamic("result of calling mkUser", 'mkUser "carol"')),
+        d(
+            ("users", "users", "${config.owner}", "extraGroups"),
+            NixList((NixString("wheel"),)),
+            dynamic_key=True,
+        ),
+    )
+    assert codes(found) == []

@@ -56,13 +56,13 @@ def main(prefixes: list[str]) -> int:
     cases = json.loads((HERE / "cases.json").read_text(encoding="utf-8"))
     labels = json.loads(LABELS.read_text(encoding="utf-8")) if LABELS.exists() else {}
     todo = [c for c in cases if not prefixes or any(c["id"].startswith(p) for p in prefixes)]
-    # round-robin over the bases, so that a partial run still covers every kind of machine
-    rank: dict[str, int] = {}
+    # every mutation once first (on a rotating base), then the rest: a partial run covers them all
+    seen: dict[str, int] = {}
     order = []
-    for case in todo:
-        rank[case["base"]] = rank.get(case["base"], -1) + 1
-        order.append((rank[case["base"]], case["base"], case))
-    todo = [c for _, _, c in sorted(order, key=lambda t: (t[0], t[1]))]
+    for n, case in enumerate(todo):
+        seen[case["mutation"]] = seen.get(case["mutation"], -1) + 1
+        order.append((seen[case["mutation"]] > 0, (n * 7) % 11 if seen[case["mutation"]] else 0, n, case))
+    todo = [c for *_, c in sorted(order, key=lambda t: t[:3])]
     for n, case in enumerate(todo, 1):
         folder = HERE / "cases" / case["id"]
         digest = case_hash(folder)

@@ -29,6 +29,7 @@ class Facts:
     unknown_imports: tuple[str, ...] = ()
     release: str = ""
     by_path: dict[tuple[str, ...], list[Definition]] = field(default_factory=dict)
+    _below: dict[tuple[str, ...], list[tuple[tuple[str, ...], Definition]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for d in self.reading.definitions:
@@ -57,11 +58,13 @@ class Facts:
 
     def below(self, *prefix: str) -> Iterator[tuple[tuple[str, ...], Definition]]:
         """(path relative to ``prefix``, definition) for every definition under ``prefix``."""
-        n = len(prefix)
-        for p, defs in self.by_path.items():
-            if p[:n] == tuple(prefix) and len(p) > n:
-                for d in defs:
-                    yield p[n:], d
+        found = self._below.get(prefix)
+        if found is None:
+            n = len(prefix)
+            found = self._below[prefix] = [
+                (p[n:], d) for p, defs in self.by_path.items() if p[:n] == prefix and len(p) > n for d in defs
+            ]
+        return iter(found)
 
     def names_below(self, *prefix: str) -> list[str]:
         """Distinct first keys below ``prefix`` (``users.users`` -> user names), in file order."""

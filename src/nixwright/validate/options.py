@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from nixwright.errors import SourceLocation
 from nixwright.findings import Finding, Severity
 from nixwright.knowledge.model import OptionInfo, OptionKind
-from nixwright.knowledge.types import OptionType, TypeKind
+from nixwright.knowledge.types import OptionType
 from nixwright.nix.values import Definition, Dynamic, NixAttrs, RawExpr, path_str
 from nixwright.validate.codes import make_finding
 from nixwright.validate.describe import nix_literal
@@ -58,7 +58,7 @@ def check_definition(d: Definition, resolver: Resolver) -> DefinitionResult:
                 option=dotted,
             )
         )
-    if res.rest and _undeclared_field(target, res.rest, resolver):
+    if res.rest and resolver.undeclared_field(target, res.rest):
         out.findings.append(_unknown(d, resolver))
         return out
     typ: OptionType | None = descend(target.type, res.rest)
@@ -175,21 +175,6 @@ def _namespace_value(d: Definition, out: DefinitionResult) -> None:
             option=d.dotted,
         )
     )
-
-
-def _undeclared_field(info: OptionInfo, rest: tuple[str, ...], resolver: Resolver) -> bool:
-    """``users.users.alice.isNormaluser``: a key of an ``attrsOf (submodule)`` element that the
-    release does not declare (the knowledge base resolves declared fields itself)."""
-    t = info.type
-    while t.kind is TypeKind.NULL_OR and t.args:
-        t = t.args[0]
-    if t.kind not in (TypeKind.ATTRS, TypeKind.LAZY_ATTRS) or not t.args or len(rest) < 2:
-        return False
-    element = t.args[0]
-    if element.kind is not TypeKind.SUBMODULE:
-        return False
-    # a submodule with declared fields; a freeform one would declare none we could rely on
-    return bool(resolver.kb.option_children(info.path + ".<name>"))
 
 
 def _unknown(d: Definition, resolver: Resolver) -> Finding:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from nixwright.errors import SourceLocation
 from nixwright.findings import Finding, Severity
@@ -80,6 +81,11 @@ def _package_cache(kb: Knowledge, system: str) -> dict[str, PackageMatch]:
             _PACKAGES.pop(next(iter(_PACKAGES)))
         entry = _PACKAGES[key] = (kb, {})
     return entry[1]
+
+
+@cache
+def _has_patterns(platforms: tuple[str, ...], bad: tuple[str, ...]) -> bool:
+    return any(p.startswith("{") for p in (*platforms, *bad))
 
 
 def _match_findings(
@@ -195,8 +201,11 @@ def _meta_findings(
             )
         )
     # platform patterns ({"cpu": ...}) need nixpkgs' own matching: left to --eval
-    patterns = any(p.startswith("{") for p in (*info.platforms, *info.bad_platforms))
-    if not patterns and not info.available_on(system) and perms.unsupported is False:
+    if (
+        not _has_patterns(info.platforms, info.bad_platforms)
+        and not info.available_on(system)
+        and perms.unsupported is False
+    ):
         platforms = ", ".join(info.platforms[:6]) or "other systems"
         out.append(
             make_finding(

@@ -59,6 +59,8 @@ class Resolver:
             if res.option is not None:
                 if res.option.kind in (OptionKind.REMOVED, OptionKind.CHANGED, OptionKind.MERGED):
                     return ANY_FIELD
+                if res.rest and self.undeclared_field(res.option, res.rest):
+                    return None
                 typ = self.target(res.option).type
                 return descend(typ, res.rest) if res.rest else typ
             if res.is_namespace or "*" in sub:
@@ -66,6 +68,25 @@ class Resolver:
             return None
 
         return lookup
+
+    def undeclared_field(self, info: OptionInfo, rest: Sequence[str]) -> bool:
+        """``users.users.alice.isNormaluser``: a key inside an element of an ``attrsOf``/``listOf``
+        submodule that the release does not declare (the knowledge base resolves declared fields
+        itself, so a remainder that enters such a submodule names an undeclared one)."""
+        t, prefix = info.type, info.path
+        for depth, key in enumerate(rest):
+            while t.kind is TypeKind.NULL_OR and t.args:
+                t = t.args[0]
+            if t.kind is TypeKind.SUBMODULE:
+                # a freeform submodule declares nothing to hold keys against; others do
+                return depth > 0 and bool(self.kb.option_children(prefix))
+            if t.kind in (TypeKind.ATTRS, TypeKind.LAZY_ATTRS) and t.args:
+                t, prefix = t.args[0], prefix + ".<name>"
+            elif t.kind is TypeKind.LIST and t.args and key == "*":
+                t, prefix = t.args[0], prefix + ".*"
+            else:
+                return False
+        return False
 
     def module_declaring(self, parts: tuple[str, ...]) -> str | None:
         """A NixOS module that, imported by path, would declare ``parts`` (None when none does).
@@ -116,21 +137,23 @@ def _declared_by_import(res: OptionResolution) -> bool:
 def descend(t: OptionType, keys: Sequence[str]) -> OptionType | None:
     """The type of ``keys`` inside a value of type ``t``; None when ``t`` has no keys."""
     current: OptionType | None = t
-    for _ in keys:
+    for key in keys:
         if current is None:
             return None
-        current = _step(current)
+        current = _step(current, key)
     return current
 
 
-def _step(t: OptionType) -> OptionType | None:
+def _step(t: OptionType, key: str) -> OptionType | None:
     match t.kind:
+        case TypeKind.LIST if key == "*":  # an element of a list (``listOf (submodule ...)``)
+            return t.args[0] if t.args else ANY_FIELD
         case TypeKind.ATTRS | TypeKind.LAZY_ATTRS:
             return t.args[0] if t.args else ANY_FIELD
         case TypeKind.NULL_OR:
-            return _step(t.args[0]) if t.args else ANY_FIELD
+            return _step(t.args[0], key) if t.args else ANY_FIELD
         case TypeKind.EITHER:
-            inner = [s for s in (_step(a) for a in t.args) if s is not None]
+            inner = [s for s in (_step(a, key) for a in t.args) if s is not None]
             if not inner:
                 return None
             return inner[0] if len(inner) == 1 else ANY_FIELD

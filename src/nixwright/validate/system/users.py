@@ -37,10 +37,15 @@ def _service_user(facts: Facts, name: str) -> bool:
     return False
 
 
+def _computed(facts: Facts, name: str) -> bool:
+    """The user's whole value is an expression (``users.users.carol = mkUser "carol";``)."""
+    return any(rel == (name,) and isinstance(d.value, Dynamic | RawExpr) for rel, d in facts.below(*_USERS))
+
+
 def check_users(facts: Facts) -> list[Finding]:
     findings: list[Finding] = []
     for name in facts.names_below(*_USERS):
-        if name in _BUILTIN_USERS:
+        if name in _BUILTIN_USERS or name.startswith("${") or _computed(facts, name):
             continue
         loc = facts.location(*_USERS, name) or facts.top_location()
         normal, system, uid = (

@@ -106,3 +106,12 @@ def test_order_is_deterministic(small_kb: KnowledgeBase) -> None:
     assert first == run(source, small_kb)
     assert list(first) == sorted(first, key=lambda f: f.sort_key())
     assert len({(f.code, f.location, f.message) for f in first}) == len(first)
+
+
+def test_permission_info_names_the_packages(small_kb: KnowledgeBase) -> None:
+    source = "{ pkgs, ... }: { nixpkgs.config.allowUnfree = true; environment.systemPackages = [ pkgs.vim pkgs.unrar ]; }"
+    (finding,) = [f for f in run(source, small_kb) if f.code == "NW-PKG-001"]
+    assert "the unfree packages it installs: unrar." in finding.message
+    source = "{ nixpkgs.config.allowUnfree = true; }"
+    (finding,) = [f for f in run(source, small_kb) if f.code == "NW-PKG-001"]
+    assert "none of the packages it names directly is unfree" in finding.message

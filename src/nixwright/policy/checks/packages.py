@@ -65,9 +65,12 @@ def package_flag(ctx: CheckContext, params: Mapping[str, Any]) -> Iterator[Hit]:
         return
     packages = flagged(ctx, flag)
     if params.get("when"):
-        names = ", ".join(p[0] for p in packages) or f"no package this configuration names is {flag}"
+        if packages:
+            named = f"the {flag} packages it installs: {', '.join(p[0] for p in packages)}"
+        else:
+            named = f"none of the packages it names directly is {flag} (enabled modules may pull some in)"
         yield Hit(
-            detail=f"the configuration allows {flag} packages; it names: {names}.{reason}",
+            detail=f"the configuration allows {flag} packages; {named}.{reason}",
             location=gate.location,
             option=str(params["when"][0]["option"]),
             condition=" && ".join(gate.conditions) or None,

@@ -39,14 +39,14 @@ def _problems(gen: Generated, doc: ReadmeDoc) -> list[str]:
     text = render_document(doc, gen.plan, gen.verified.findings)
     problems += [f"markup leak: {leak}" for leak in markup_leaks(text)]
     comments = " ".join(
-        line.strip().removeprefix("# ")
+        " ".join(line.strip().removeprefix("#").split())
         for line in (gen.files.configuration + gen.files.hardware).splitlines()
         if line.strip().startswith("#")
     )
     for block in gen.plan.blocks:
         if f". {block.title}\n" not in text:
             problems.append(f"block {block.id} has no section")
-        if block_comment(block) not in comments:
+        if " ".join(block_comment(block).split()) not in comments:
             problems.append(f"block {block.id}: configuration comment differs from the README")
     problems += [
         f"line not shown: {path_str(a.path)}"

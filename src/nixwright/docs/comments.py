@@ -1,4 +1,4 @@
-"""The comment above each block of configuration.nix, the same words the README uses for that block."""
+"""The comment above each block of configuration.nix: the same words the README uses for that block."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from nixwright.plan.model import Block
 
 
 def block_comment(block: Block) -> str:
-    """``Title: what the block does`` on one line (the renderer wraps and prefixes it with ``#``)."""
-    title = one_line(block.title)
+    """``== Title ==`` and, on the next line, what the block does (the renderer wraps and adds ``#``)."""
+    title = f"== {one_line(block.title)} =="
     comment = one_line(block.comment)
-    return f"{title}: {comment}" if comment else title
+    return f"{title}\n{comment}" if comment else title

@@ -39,9 +39,20 @@ _BUILTIN_NAMES = frozenset(
 Item = tuple[tuple[str, ...], Binding]
 
 
-def render_bindings(bindings: list[Binding], indent: int, lexical: frozenset[str]) -> list[str]:
-    """Lines (each possibly spanning several lines) for ``bindings`` at ``indent`` spaces."""
-    return _render(_trie_order([(b.path, b) for b in bindings]), indent, 2, lexical)
+def render_bindings(
+    bindings: list[Binding],
+    indent: int,
+    lexical: frozenset[str],
+    elsewhere: frozenset[tuple[str, ...]] = frozenset(),
+) -> list[str]:
+    """Lines (each possibly spanning several lines) for ``bindings`` at ``indent`` spaces.
+
+    ``elsewhere`` holds the paths other sections of the module write: a prefix they also write under is
+    never opened as a nested set here, because Nix rejects ``a = { b.c = 1; };`` beside ``a.b.d = 2;``.
+    """
+    return _render(
+        _trie_order([(b.path, b) for b in bindings]), indent, 2, lexical, base=(), elsewhere=elsewhere
+    )
 
 
 def _trie_order(items: list[Item], depth: int = 0) -> list[Item]:
@@ -62,7 +73,15 @@ def _trie_order(items: list[Item], depth: int = 0) -> list[Item]:
     return ordered
 
 
-def _render(items: list[Item], indent: int, key_length: int, lexical: frozenset[str]) -> list[str]:
+def _render(
+    items: list[Item],
+    indent: int,
+    key_length: int,
+    lexical: frozenset[str],
+    *,
+    base: tuple[str, ...] = (),
+    elsewhere: frozenset[tuple[str, ...]] = frozenset(),
+) -> list[str]:
     groups: dict[tuple[str, ...], list[Item]] = {}
     for rel, binding in items:
         groups.setdefault(rel[:key_length], []).append((rel, binding))
@@ -70,9 +89,10 @@ def _render(items: list[Item], indent: int, key_length: int, lexical: frozenset[
     pad = " " * indent
     for members in groups.values():
         prefix = _common_prefix([rel for rel, _ in members])
-        if len(members) >= GROUP_MIN and all(len(rel) > len(prefix) for rel, _ in members):
+        shared = any(p[: len(base) + len(prefix)] == base + prefix for p in elsewhere)
+        if len(members) >= GROUP_MIN and all(len(rel) > len(prefix) for rel, _ in members) and not shared:
             inner = [(rel[len(prefix) :], binding) for rel, binding in members]
-            body = _render(inner, indent + 2, 1, lexical)
+            body = _render(inner, indent + 2, 1, lexical, base=base + prefix, elsewhere=elsewhere)
             lines.append(f"{pad}{path_str(prefix)} = {{")
             lines.extend(body)
             lines.append(f"{pad}}};")

@@ -43,7 +43,8 @@ def render_module(module: Module) -> str:
         body.append([f"  imports = {render_list(items, 2)};"])
     for section in module.sections:
         lines = _comment(section.comment, 2) if section.comment else []
-        lines.extend(render_bindings(list(section.bindings), 2, lexical))
+        elsewhere = frozenset(b.path for s in module.sections if s is not section for b in s.bindings)
+        lines.extend(render_bindings(list(section.bindings), 2, lexical, elsewhere))
         if lines:
             body.append(lines)
     if not body:

@@ -80,3 +80,12 @@ def test_errors_point_at_the_rule_line() -> None:
         load_policy("baseline", [FILES / "no-reason.toml"])
     assert info.value.location is not None
     assert (info.value.location.file, info.value.location.line) == (str(FILES / "no-reason.toml"), 2)
+
+
+def test_rule_by_id() -> None:
+    from nixwright.policy.loader import rule_by_id
+
+    rule = rule_by_id("NW-FW-001")
+    assert rule is not None
+    assert rule.title == "The firewall is turned off"
+    assert rule_by_id("NW-NOPE-1") is None

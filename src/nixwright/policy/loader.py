@@ -119,11 +119,12 @@ def builtin_rules() -> tuple[Rule, ...]:
     for _, origin, data in sorted(files, key=lambda f: (f[0], f[1])):
         group = str(data.get("group", origin))
         rules.extend(parse_rule(entry, origin, group) for entry in data.get("rule", ()))
-    _no_duplicates(rules)
+    check_unique_ids(rules)
     return tuple(rules)
 
 
-def _no_duplicates(rules: list[Rule]) -> None:
+def check_unique_ids(rules: list[Rule]) -> None:
+    """Every rule id once, across the built-in rules and the ones policy files add."""
     seen: dict[str, str] = {}
     for rule in rules:
         if rule.id in seen:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from nixwright.errors import NixwrightError
 from nixwright.intake.intent import Intent
-from nixwright.policy.loader import _no_duplicates, builtin_rules, read_policy_file
+from nixwright.policy.loader import builtin_rules, check_unique_ids, read_policy_file
 from nixwright.policy.model import PROFILES, Disabled, Policy, Rule
 
 
@@ -23,14 +23,15 @@ def choose_profile(profile: str | None, intent: Intent | None) -> str:
 
 def load_policy(profile: str, policy_files: Sequence[Path] = ()) -> Policy:
     """The rules of ``profile``, plus rules the files add, minus the ones they disable."""
-    rules: list[Rule] = [r for r in builtin_rules() if profile in r.profiles]
+    added: list[Rule] = []
     disabled: list[Disabled] = []
     for path in policy_files:
-        added, turned_off = read_policy_file(Path(path))
-        rules.extend(r for r in added if profile in r.profiles)
+        more, turned_off = read_policy_file(Path(path))
+        added.extend(more)
         disabled.extend(turned_off)
-    _no_duplicates([*builtin_rules(), *(r for r in rules if r.origin not in _builtin_origins())])
-    known = {r.id for r in builtin_rules()} | {r.id for r in rules}
+    check_unique_ids([*builtin_rules(), *added])
+    rules = [r for r in (*builtin_rules(), *added) if profile in r.profiles]
+    known = {r.id for r in builtin_rules()} | {r.id for r in added}
     for off in disabled:
         if off.rule_id not in known:
             raise NixwrightError(
@@ -43,7 +44,3 @@ def load_policy(profile: str, policy_files: Sequence[Path] = ()) -> Policy:
         rules=tuple(r for r in rules if r.id not in off_ids),
         disabled=tuple(disabled),
     )
-
-
-def _builtin_origins() -> frozenset[str]:
-    return frozenset(r.origin for r in builtin_rules())

@@ -38,9 +38,9 @@ class HardeningSetting:
         """The setting as a line of Nix, the way a fix is shown."""
         from nixwright.policy.literal import show
 
-        if self.add:
-            return f"{self.dotted} = [ ... ] ++ {show(self.data)};"
-        return f"{self.dotted} = {show(self.data)};"
+        line = f"{self.dotted} = {show(self.data)};"
+        # list definitions from every module are concatenated, so this adds to the others
+        return f"{line} # added to the list" if self.add else line
 
 
 @cache

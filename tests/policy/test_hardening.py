@@ -50,3 +50,12 @@ def test_applying_every_setting_satisfies_the_hardened_profile(small_kb: Knowled
         "NW-SSH-002",
         "NW-SSH-003",
     }
+
+
+def test_list_settings_name_only_what_is_missing(small_kb: KnowledgeBase) -> None:
+    reading = read_source('{ boot.blacklistedKernelModules = [ "dccp" "sctp" ]; }', file="c.nix")
+    findings = evaluate_policy(reading, small_kb, system="x86_64-linux", profile="hardened")
+    (finding,) = [f for f in findings if f.code == "NW-HRD-002"]
+    assert finding.fix is not None
+    assert finding.fix.startswith('boot.blacklistedKernelModules = [ "rds" "tipc"')
+    assert '"dccp"' not in finding.fix

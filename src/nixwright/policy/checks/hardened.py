@@ -19,14 +19,23 @@ def hardening_applied(ctx: CheckContext, params: Mapping[str, Any]) -> Iterator[
         verdict = _applied(ctx, setting)
         if verdict is True:
             continue
+        wanted, fix = setting.data, setting.nix
+        if setting.add:
+            wanted = _missing(ctx, setting)
+            fix = f"{setting.dotted} = {show(wanted)}; # added to the list"
+        what = f"should include {show(wanted)}" if setting.add else f"should be {show(wanted)}"
         yield Hit(
-            detail=f"`{setting.dotted}` should be {show(setting.data)}"
-            + (" (added to the list)" if setting.add else "")
-            + f": {setting.why}",
+            detail=f"`{setting.dotted}` {what}: {setting.why}",
             option=setting.dotted,
-            fix=setting.nix,
+            fix=fix,
             not_checked=verdict is None,
         )
+
+
+def _missing(ctx: CheckContext, setting: HardeningSetting) -> list[Any]:
+    seen = ctx.seen(setting.path)
+    have = seen[0].value if seen and isinstance(seen[0].value, list) else []
+    return [w for w in setting.data if not any(same(v, w) for v in have)]
 
 
 def _applied(ctx: CheckContext, setting: HardeningSetting) -> bool | None:

@@ -11,8 +11,6 @@ import re
 import sqlite3
 from typing import Any
 
-from nixwright.knowledge.words import name_words
-
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP = frozenset(
     [
@@ -47,7 +45,7 @@ _STOP = frozenset(
         "with",
     ]
 )
-_CANDIDATES = 100
+_CANDIDATES = 80  # rows per index query handed to the re-ranking
 _COMMON = 2000  # a word in more rows than this does not narrow a search
 
 
@@ -88,6 +86,11 @@ def _selective(db: sqlite3.Connection, table: str, words: list[str]) -> list[str
     return [w for w in words if w not in common]
 
 
+def _enable_query(words: list[str]) -> str:
+    """Options whose name holds one of the words and ``enable``: the modules a query may mean."""
+    return f"name : ({fts_query(words)}) AND name : enable"
+
+
 def _documents(db: sqlite3.Connection, table: str, word: str) -> int:
     """Rows holding ``word``. The index stores Porter stems, which are prefixes of the word
     (``services`` -> ``servic``) or end in ``i`` for ``y`` (``library`` -> ``librari``)."""
@@ -114,7 +117,7 @@ def _candidates(
     rows = db.execute(sql, (fts_query(words, " AND ", prefix), max(_CANDIDATES, limit))).fetchall()
     if len(words) > 1:
         seen = {r[0] for r in rows}
-        wide = db.execute(sql, (fts_query(words, prefix=False), _CANDIDATES)).fetchall()
+        wide = db.execute(sql, (fts_query(words, prefix=False), _CANDIDATES // 2)).fetchall()
         rows += [r for r in wide if r[0] not in seen]
     return rows
 
@@ -135,6 +138,7 @@ def search_options(db: sqlite3.Connection, query: str, limit: int = 20) -> list[
         return []
     narrowing = _selective(db, "options", words)
     sql = _OPTIONS_SQL if narrowing else _OPTIONS_SQL.replace(" ORDER BY score", "")
+    service_like = "." not in query
     rows = _candidates(
         db,
         sql,
@@ -142,10 +146,14 @@ def search_options(db: sqlite3.Connection, query: str, limit: int = 20) -> list[
         limit,
         prefix=bool(narrowing),
     )
-    service_like = "." not in query
+    if service_like:
+        seen = {r[0] for r in rows}
+        rows += [
+            r for r in db.execute(_OPTIONS_SQL, (_enable_query(words), 40)).fetchall() if r[0] not in seen
+        ]
     scored = []
     for option_id, path, description, bm25 in rows:
-        name = name_words(path.split(".")).lower()
+        name = path.lower()
         name_hits = _hits(words, name)
         desc_hits = _hits(words, description.lower())
         covered = sum(1 for w in words if _has_word(w, name) or _has_word(w, description.lower()))
@@ -154,6 +162,8 @@ def search_options(db: sqlite3.Connection, query: str, limit: int = 20) -> list[
             score += 2.0
         if service_like and path.endswith(".enable") and path.count(".") == 2 and 2 * covered >= len(words):
             score += 6.0
+            if path.split(".")[1].lower() in words:  # the module's own name: "tailscale"
+                score += 3.0
         scored.append((-score, path, option_id))
     scored.sort()
     return [option_id for _, _, option_id in scored[:limit]]

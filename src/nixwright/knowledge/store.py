@@ -60,6 +60,15 @@ class KnowledgeBase:
         return dict(self.db.execute("SELECT alias, target FROM package_set_aliases"))
 
     @cached_property
+    def default_sets(self) -> frozenset[str]:
+        """Sets a version-less name points at: ``python312Packages`` (from ``python3Packages``)."""
+
+        def digits(text: str) -> int:
+            return sum(c.isdigit() for c in text)
+
+        return frozenset(t for a, t in self.set_aliases.items() if digits(a) < digits(t))
+
+    @cached_property
     def top_level_names(self) -> list[str]:
         from nixwright.knowledge.suggest import top_level_names
 
@@ -214,8 +223,7 @@ class KnowledgeBase:
         from nixwright.knowledge.search import search_packages
 
         return [
-            package_info_by_id(self.db, i)
-            for i in search_packages(self.db, query, limit, frozenset(self.set_aliases.values()))
+            package_info_by_id(self.db, i) for i in search_packages(self.db, query, limit, self.default_sets)
         ]
 
     # -- description ---------------------------------------------------------------------------

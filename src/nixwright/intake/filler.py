@@ -302,7 +302,7 @@ FILLER = frozenset(
 # Words around hardware and people that say nothing a configuration needs.
 FILLER = FILLER | frozenset(
     """
-    behind front through key keys external internal second extra spare usb
+    behind front through key keys external internal second extra spare usb plain normal regular standard
     kids kid children child son daughter wife husband partner parents mum mom dad grandma grandpa friends
     card cards nic nics port ports interface interfaces
     """.split()  # noqa: SIM905 - a word list reads best as words

@@ -47,8 +47,8 @@ def render_bindings(
 ) -> list[str]:
     """Lines (each possibly spanning several lines) for ``bindings`` at ``indent`` spaces.
 
-    ``elsewhere`` holds the paths other sections of the module write: a prefix they also write under is
-    never opened as a nested set here, because Nix rejects ``a = { b.c = 1; };`` beside ``a.b.d = 2;``.
+    ``elsewhere`` holds the paths (and their prefixes) other sections of the module write: such a prefix
+    is never opened as a nested set here, because Nix rejects ``a = { b.c = 1; };`` beside ``a.b.d = 2;``.
     """
     return _render(
         _trie_order([(b.path, b) for b in bindings]), indent, 2, lexical, base=(), elsewhere=elsewhere
@@ -89,7 +89,7 @@ def _render(
     pad = " " * indent
     for members in groups.values():
         prefix = _common_prefix([rel for rel, _ in members])
-        shared = any(p[: len(base) + len(prefix)] == base + prefix for p in elsewhere)
+        shared = base + prefix in elsewhere
         if len(members) >= GROUP_MIN and all(len(rel) > len(prefix) for rel, _ in members) and not shared:
             inner = [(rel[len(prefix) :], binding) for rel, binding in members]
             body = _render(inner, indent + 2, 1, lexical, base=base + prefix, elsewhere=elsewhere)

@@ -41,9 +41,14 @@ def render_module(module: Module) -> str:
             text = render_value(value, 4)
             items.append(f"({text})" if needs_parens(value, text) else text)
         body.append([f"  imports = {render_list(items, 2)};"])
-    for section in module.sections:
+    writers: dict[tuple[str, ...], set[int]] = {}
+    for index, section in enumerate(module.sections):
+        for b in section.bindings:
+            for n in range(1, len(b.path) + 1):
+                writers.setdefault(b.path[:n], set()).add(index)
+    for index, section in enumerate(module.sections):
         lines = _comment(section.comment, 2) if section.comment else []
-        elsewhere = frozenset(b.path for s in module.sections if s is not section for b in s.bindings)
+        elsewhere = frozenset(p for p, who in writers.items() if who - {index})
         lines.extend(render_bindings(list(section.bindings), 2, lexical, elsewhere))
         if lines:
             body.append(lines)

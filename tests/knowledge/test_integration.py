@@ -171,3 +171,21 @@ def test_documented_but_import_only(kb: KnowledgeBase) -> None:
     assert res.option is not None
     assert "nixos/modules/virtualisation/qemu-vm.nix" in kb.modules_declaring(("virtualisation", "graphics"))
     assert kb.find_option("virtualisation.graphics") is not None  # still documented
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("docker", "virtualisation.docker.enable"),
+        ("tailscale", "services.tailscale.enable"),
+        ("jellyfin media server", "services.jellyfin.enable"),
+        ("printing", "services.printing.enable"),
+    ],
+)
+def test_service_queries_find_the_module_enable(kb: KnowledgeBase, query: str, first: str) -> None:
+    assert kb.search_options(query, 5)[0].path == first
+
+
+def test_package_search_prefers_the_default_python(kb: KnowledgeBase) -> None:
+    assert kb.search_packages("python requests", 5)[0].attr_path == "python312Packages.requests"
+    assert kb.search_packages("htop", 5)[0].attr_path == "htop"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -50,16 +51,20 @@ def no_login(ctx: CheckContext, params: Mapping[str, Any]) -> Iterator[Hit]:
     """Immutable users and not one account with a password or an SSH key: nobody can log in.
 
     ``login`` lists per-user options (with ``<name>``) any of which, set and non-empty,
-    gives a way in. A computed value counts as a way in (it cannot be judged).
+    gives a way in; a value matching ``locked`` (a locked hash such as ``!``) does not.
+    A computed value counts as a way in (it cannot be judged).
     """
     gate, reason = preconditions(ctx, params, None)
     if not gate.open or not ctx.complete:
         return
     users = split_path(str(params["users"]))
+    locked = re.compile(str(params.get("locked", "(?!)")))
     for name in ctx.config.names(users):
         for option in params["login"]:
             for seen in ctx.seen(fill(split_path(str(option)), name)):
                 value = seen.value
+                if isinstance(value, str) and locked.search(value):
+                    continue
                 if is_unknown(value) or (
                     value not in (None, "", []) and seen.candidate.origin == "definition"
                 ):

@@ -17,6 +17,7 @@ from nixwright.catalog.load import load_catalog
 from nixwright.catalog.model import Capability, CapabilityKind, OptionSetting
 from nixwright.catalog.parts import INTENT_PLACEHOLDERS
 from nixwright.catalog.values import PLACEHOLDER
+from nixwright.intake.vocab import EVERYTHING_ELSE, NO_NETWORK_SERVICES, QUALITY_WORDS, USAGE_WORDS
 from nixwright.nix.values import NixAttrs, NixBool, NixList, NixString, PackageRef, RawExpr, Value
 
 CATALOG = load_catalog()
@@ -100,6 +101,15 @@ def test_no_word_calls_two_capabilities_or_a_capability_and_a_role() -> None:
             owners[w].add(f"role {role.id}")
     shared = {w: sorted(o) for w, o in owners.items() if len(o) > 1}
     assert shared == {}
+
+
+def test_no_word_is_taken_from_hardware_or_the_fixed_vocabulary() -> None:
+    """ "a virtual machine" picks hardware and "minimal" a quality: capabilities must not claim them."""
+    fixed = {w for ws in QUALITY_WORDS.values() for w in ws}
+    fixed |= {*USAGE_WORDS, *EVERYTHING_ELSE, *NO_NETWORK_SERVICES}
+    fixed |= {w for hw in CATALOG.hardware for w in hw.words}
+    claimed = [*(w for c in CAPS for w in c.words), *(w for r in CATALOG.roles for w in r.words)]
+    assert sorted(w for w in claimed if w in fixed) == []
 
 
 def test_roles_with_several_providers_have_a_role_file_naming_the_preferred_one() -> None:

@@ -39,6 +39,14 @@ TEXT = st.text(
 )
 TRICKY_TEXT = st.text(alphabet=st.sampled_from("ab '$\\{}\n\t\r\"x"), max_size=30)
 
+# Package attribute names: mostly identifiers (few, so `let` names collide with them), some that
+# must be quoted (`pkgs."1password"`).
+PACKAGE_PART = st.one_of(
+    st.sampled_from(
+        ["vim", "git", "hello", "htop", "map", "python3Packages", "requests"]
+    ),  # not lib: pkgs.lib is lib
+    st.from_regex(r"[0-9][a-z0-9-]{0,5}", fullmatch=True),
+)
 SCALARS: st.SearchStrategy[Value] = st.one_of(
     st.booleans().map(NixBool),
     st.integers(min_value=-(2**63) + 1, max_value=2**63 - 1).map(NixInt),
@@ -46,7 +54,7 @@ SCALARS: st.SearchStrategy[Value] = st.one_of(
     st.builds(NixString, st.one_of(TEXT, TRICKY_TEXT), st.booleans()),
     st.just(NixNull()),
     st.from_regex(r"(\./|/)[a-z0-9._-]{1,6}(/[a-z0-9._+-]{1,6}){0,2}", fullmatch=True).map(NixPath),
-    st.lists(IDENT, min_size=1, max_size=3).map(lambda parts: PackageRef(".".join(parts))),
+    st.lists(PACKAGE_PART, min_size=1, max_size=3).map(lambda parts: PackageRef(".".join(parts))),
 )
 
 
@@ -85,7 +93,16 @@ def modules(draw: st.DrawFn) -> Module:
         bindings = bindings[:1]
     split = draw(st.integers(min_value=0, max_value=len(bindings)))
     sections = (Section("first", tuple(bindings[:split])), Section(None, tuple(bindings[split:])))
-    return Module(sections=sections, header=draw(st.one_of(st.none(), st.just("header\nline two"))))
+    lets = draw(st.dictionaries(st.sampled_from(["vim", "git", "domain", "port"]), SCALARS, max_size=2))
+    imports = draw(
+        st.lists(st.sampled_from(["./hardware-configuration.nix", "./a/b.nix", "/etc/x.nix"]), max_size=2)
+    )
+    return Module(
+        sections=sections,
+        header=draw(st.one_of(st.none(), st.just("header\nline two"))),
+        imports=tuple(NixPath(p) for p in imports),
+        let_bindings=tuple(lets.items()),
+    )
 
 
 def _same_multiset(
@@ -111,6 +128,7 @@ def test_render_then_read_gives_the_same_definitions(module: Module) -> None:
     assert _same_multiset(got, module_definitions(module)), (text, got)
     assert all(d.condition is None and d.order is None for d in reading.definitions)
     assert reading.unreadable == ()
+    assert [i.text for i in reading.imports] == [p.value for p in module.imports]  # type: ignore[attr-defined]
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

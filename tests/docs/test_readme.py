@@ -214,3 +214,33 @@ def test_imports_are_explained() -> None:
         r"- `\(modulesPath \+ \"/installer/scan/not-detected.nix\"\)` \(in `hardware-configuration.nix`\): a module that ships with NixOS",
         text,
     )
+
+
+def test_contents_links_to_every_section() -> None:
+    text = readme(pi_plan())
+    line = next(x for x in text.splitlines() if x.startswith("**Contents:**"))
+    for section in SECTIONS:
+        title = section.removeprefix("## ")
+        anchor = title.lower().replace(",", "").replace(" ", "-")
+        assert f"[{title}](#{anchor})" in line
+
+
+def test_ssh_without_keys_explains_how_to_add_one() -> None:
+    text = readme(pi_plan()).split("## Secrets and passwords", 1)[1].split("## Installing", 1)[0]
+    assert "### SSH keys for logging in from another computer" in text
+    assert "ssh-keygen -t ed25519" in text
+    assert 'users.users.admin.openssh.authorizedKeys.keys = [\n  "ssh-ed25519 AAAA... you@laptop"\n];' in text
+    assert "SSH keys" not in readme(laptop_plan())
+
+
+def test_rented_server_ports_are_reachable_from_the_internet() -> None:
+    plan = vm_bios_plan()
+    from dataclasses import replace
+
+    from nixwright.plan.model import Port
+
+    plan = replace(plan, ports=(Port(22, "tcp", "lan", "ssh", "SSH logins"),), capabilities=("ssh",))
+    text = readme(plan)
+    assert "anyone who can reach the server's network (for a rented server: the internet)" in text
+    assert "treat every open port as reachable by anyone" in text
+    assert "devices on your local network" not in text

@@ -22,7 +22,7 @@ def assumptions_section(plan: Plan) -> str:
             "To change a choice, put it in a small answers file and generate again; everything that "
             "depends on it changes with it:"
         )
-        example = "\n".join(f"{a.key} = {_toml_string(a.value)}" for a in [*assumed, *answered][:3])
+        example = "\n".join(f"{a.key} = {_toml_string(a.value)}" for a in [*assumed, *answered])
         parts.append(fence(example, "toml"))
         parts.append(fence(_command(plan), "sh"))
     not_understood = plan.intent.not_understood

@@ -6,6 +6,10 @@ from nixwright.docs.md import one_line
 from nixwright.docs.words import QUALITY, and_list, article, capability_title, hardware
 from nixwright.plan.model import Plan
 
+SYSTEMS = {
+    "x86_64-linux": "64-bit Intel/AMD processor, `x86_64-linux`",
+    "aarch64-linux": "64-bit ARM processor, `aarch64-linux`",
+}
 DEVICE = {
     "sbc": "single-board computer",
     "desktop": "desktop PC",
@@ -25,9 +29,8 @@ def machine_paragraph(plan: Plan) -> str:
     if hw.model and profile is not None and hw.model.lower() not in profile.title.lower():
         what += f" ({hw.model})"
     ram = f" with {_ram(hw.ram_mb)} of memory" if hw.ram_mb else ""
-    parts = [
-        f"**{plan.hostname}** is {article(what)} {what}{ram}, running NixOS {plan.release} ({plan.system})."
-    ]
+    system = SYSTEMS.get(plan.system, plan.system)
+    parts = [f"**{plan.hostname}** is {article(what)} {what}{ram}, running NixOS {plan.release} ({system})."]
     titles = [capability_title(plan, c) for c in plan.capabilities]
     if titles:
         parts.append(f"It is set up for: {and_list(titles)}.")

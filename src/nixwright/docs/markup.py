@@ -21,7 +21,7 @@ _REF_DEF = re.compile(
 _ITEM_START = re.compile(r"\s*(-|\d+\.) ")
 _LEAKS = (
     ("role", re.compile(r"\{[A-Za-z-]+\}(?:`|\x01)")),
-    ("option link", re.compile(r"\]\(#")),
+    ("option link", re.compile(r"\]\(#opt-|\[\]\(#")),
     (
         "DocBook",
         re.compile(r"</?(?:literal|filename|xref|link|emphasis|para|programlisting|varname|envar)\b"),

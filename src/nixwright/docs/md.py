@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from nixwright.docs.markup_inline import code_span
@@ -21,6 +22,17 @@ def fence(body: str, lang: str = "") -> str:
 
 def heading(level: int, text: str) -> str:
     return f"{'#' * level} {text}"
+
+
+def slug(text: str) -> str:
+    """The anchor GitHub (and ``docs.html``) give a heading: lower case, punctuation dropped, dashes."""
+    plain = re.sub(r"[`*]", "", text).lower()
+    return re.sub(r"[^\w\- ]", "", plain).strip().replace(" ", "-") or "section"
+
+
+def contents(headings: Sequence[str]) -> str:
+    """A one-line table of contents linking to the given level-2 headings."""
+    return "**Contents:** " + " · ".join(f"[{h}](#{slug(h)})" for h in headings)
 
 
 def bullets(items: Sequence[str]) -> str:

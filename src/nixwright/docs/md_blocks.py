@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import re
 
+from nixwright.docs.md import slug as md_slug
 from nixwright.docs.md_inline import inline_html
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
@@ -123,8 +124,7 @@ def _list(lines: list[str], i: int, out: list[str]) -> int:
 
 
 def _slug(text: str, seen: dict[str, int]) -> str:
-    plain = re.sub(r"[`*]", "", text).lower()
-    slug = re.sub(r"[^\w\- ]", "", plain).strip().replace(" ", "-") or "section"
+    slug = md_slug(text)
     count = seen.get(slug, 0)
     seen[slug] = count + 1
     return slug if count == 0 else f"{slug}-{count}"

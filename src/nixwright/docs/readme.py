@@ -17,7 +17,7 @@ from nixwright.docs.findings_section import findings_section
 from nixwright.docs.install import install_section
 from nixwright.docs.intro import machine_paragraph, request_quote
 from nixwright.docs.maintenance import maintenance_section
-from nixwright.docs.md import heading, join_blocks
+from nixwright.docs.md import contents, heading, join_blocks
 from nixwright.docs.other_lines import (
     explain_definitions,
     imports_section,
@@ -80,18 +80,31 @@ def render_readme(plan: Plan, reading: ModuleReading, findings: Sequence[Finding
     return render_document(document_plan(plan, reading, kb), plan, findings)
 
 
+CONTENTS = (
+    "What runs here",
+    "The files",
+    "The configuration, block by block",
+    "Choices and assumptions",
+    "Secrets and passwords",
+    "Installing",
+    "Updating and rolling back",
+    "Checks",
+)
+
+
 def render_document(doc: ReadmeDoc, plan: Plan, findings: Sequence[Finding]) -> str:
     """The README of an already documented plan (``document_plan``), for callers that keep the doc."""
     sections = [
         heading(1, f"{plan.hostname}: a NixOS {plan.release} machine"),
         machine_paragraph(plan),
         request_quote(plan),
-        heading(2, "What runs here"),
+        contents(CONTENTS),
+        heading(2, CONTENTS[0]),
         services_table(plan),
         firewall_sentence(plan),
-        heading(2, "The files"),
+        heading(2, CONTENTS[1]),
         "\n".join(f"- `{name}`: {what}" for name, what in FILES),
-        heading(2, "The configuration, block by block"),
+        heading(2, CONTENTS[2]),
         (
             "Each block shows its lines as they can be written in Nix, then says what every line does: "
             "first why it is here, then (after *NixOS:*) the option's own description from the release."
@@ -99,15 +112,15 @@ def render_document(doc: ReadmeDoc, plan: Plan, findings: Sequence[Finding]) -> 
         imports_section(plan),
         *(block_section(b, n) for n, b in enumerate(doc.blocks, start=1)),
         other_lines_section(list(doc.others)),
-        heading(2, "Choices and assumptions"),
+        heading(2, CONTENTS[3]),
         assumptions_section(plan),
-        heading(2, "Secrets and passwords"),
+        heading(2, CONTENTS[4]),
         secrets_section(plan),
-        heading(2, "Installing"),
+        heading(2, CONTENTS[5]),
         install_section(plan),
-        heading(2, "Updating and rolling back"),
+        heading(2, CONTENTS[6]),
         maintenance_section(plan),
-        heading(2, "Checks"),
+        heading(2, CONTENTS[7]),
         findings_section(findings),
     ]
     return join_blocks(sections)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from nixwright.docs.md import code, fence, heading
 from nixwright.docs.words import and_list, capability, capability_title
+from nixwright.nix.values import NixBool, path_str
 from nixwright.plan.model import Plan
 
 
@@ -34,9 +35,49 @@ def secrets_section(plan: Plan) -> str:
             "one a password; `sudo` asks for it."
         )
         parts.append(fence("\n".join(f"sudo passwd {p}" for p in people), "sh"))
+    keyless = users_without_ssh_keys(plan)
+    if keyless:
+        parts.append(heading(3, "SSH keys for logging in from another computer"))
+        parts.append(_ssh_key_text(keyless))
     if not parts:
         return "This machine needs no secrets or passwords beyond the ones the installer asks for."
     return "\n\n".join(parts)
+
+
+def users_without_ssh_keys(plan: Plan) -> list[str]:
+    """Accounts that may log in over SSH (SSH on, keys only) but have no key yet."""
+    values = {a.path: a.value for a in plan.assignments}
+    if values.get(("services", "openssh", "enable")) != NixBool(value=True):
+        return []
+    people = {a.path[2] for a in plan.assignments if a.path[:2] == ("users", "users") and len(a.path) > 3}
+    with_keys = {
+        a.path[2]
+        for a in plan.assignments
+        if a.path[:2] == ("users", "users") and a.path[3:] == ("openssh", "authorizedKeys", "keys")
+    }
+    return sorted(p for p in people - with_keys if p != "root")
+
+
+def _ssh_key_text(users: list[str]) -> str:
+    first = users[0]
+    return "\n\n".join(
+        [
+            (
+                "SSH accepts keys only, and no key was given, so nobody can log in over the network yet. "
+                "On the computer you will log in from, create a key (once) and print its public half:"
+            ),
+            fence("ssh-keygen -t ed25519\ncat ~/.ssh/id_ed25519.pub", "sh"),
+            (
+                f"Then add that line to `configuration.nix` for {and_list([code(u) for u in users])}, and run "
+                "`sudo nixos-rebuild switch` at the machine:"
+            ),
+            fence(
+                f'{path_str(("users", "users", first, "openssh", "authorizedKeys", "keys"))} = [\n  "ssh-ed25519 AAAA... you@laptop"\n];',
+                "nix",
+            ),
+            "Or give the key when generating (answer key `ssh-key`), and it is written in for you.",
+        ]
+    )
 
 
 def is_password(path: str) -> bool:

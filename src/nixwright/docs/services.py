@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from nixwright.docs.md import table
-from nixwright.docs.words import audience, capability, capability_title, evidence_words, first_sentence
+from nixwright.docs.words import (
+    audience,
+    capability,
+    capability_title,
+    evidence_words,
+    first_sentence,
+    is_rented,
+)
 from nixwright.intake.intent import Evidence
 from nixwright.plan.model import Plan, Port
 
@@ -15,7 +22,7 @@ def services_table(plan: Plan) -> str:
     known = set(plan.capabilities)
     for service in sorted({p.service for p in plan.ports} - known):
         ports = [p for p in plan.ports if p.service == service]
-        rows.append([service, ports[0].purpose, "—", _ports(ports), _audiences(ports)])
+        rows.append([service, ports[0].purpose, "—", _ports(ports), _audiences(plan, ports)])
     if not rows:
         return "Nothing extra runs here: only the base system."
     return table(HEADERS, rows)
@@ -24,6 +31,11 @@ def services_table(plan: Plan) -> str:
 def firewall_sentence(plan: Plan) -> str:
     if not plan.ports:
         return "The firewall is on and no port is open to other machines."
+    if is_rented(plan):
+        return (
+            "The firewall is on and blocks every port not listed here. A rented server usually sits "
+            "directly on the internet, so treat every open port as reachable by anyone."
+        )
     return (
         "The firewall is on and blocks every port not listed here. Ports marked for the local network "
         "are still open on every network interface: keep the machine behind your router, not directly "
@@ -40,7 +52,7 @@ def _row(plan: Plan, cap_id: str) -> list[str]:
         _purpose(plan, cap_id),
         _asked_by(plan, cap_id),
         _ports(ports),
-        _audiences(ports),
+        _audiences(plan, ports),
     ]
 
 
@@ -72,10 +84,9 @@ def _ports(ports: list[Port]) -> str:
     return ", ".join(f"{p.port}/{p.protocol}" for p in sorted(ports, key=lambda p: (p.port, p.protocol)))
 
 
-def _audiences(ports: list[Port]) -> str:
+def _audiences(plan: Plan, ports: list[Port]) -> str:
     if not ports:
         return "no open ports"
-    names = list(
-        dict.fromkeys(audience(p.audience) for p in sorted(ports, key=lambda p: (p.port, p.protocol)))
-    )
+    ordered = sorted(ports, key=lambda p: (p.port, p.protocol))
+    names = list(dict.fromkeys(audience(p.audience, plan) for p in ordered))
     return "; ".join(names)

@@ -25,8 +25,20 @@ QUALITY = {
 }
 
 
-def audience(name: str) -> str:
-    return AUDIENCE.get(name, name)
+SERVER_AUDIENCE = {
+    **AUDIENCE,
+    "lan": "anyone who can reach the server's network (for a rented server: the internet)",
+}
+
+
+def audience(name: str, plan: Plan | None = None) -> str:
+    """Who can reach a port. A virtual machine's "local network" is usually its provider's, or the internet."""
+    table = SERVER_AUDIENCE if plan is not None and is_rented(plan) else AUDIENCE
+    return table.get(name, name)
+
+
+def is_rented(plan: Plan) -> bool:
+    return plan.intent.hardware.device_class == "vm"
 
 
 def article(noun_phrase: str) -> str:

@@ -87,3 +87,11 @@ def test_same_request_same_files(kb, mini: Catalog) -> None:
     text = "a VPS with a status page and ssh, users alex and sam, timezone Europe/Paris"
     first, second = generate(text, kb, catalog=mini), generate(text, kb, catalog=mini)
     assert first.files == second.files
+
+
+def test_wifi_brings_network_manager(kb, mini: Catalog) -> None:
+    values = _values(generate("a Raspberry Pi 4 ad blocker on Wi-Fi", kb, catalog=mini))
+    assert values["networking.networkmanager.enable"] == NixBool(value=True)
+    groups = values["users.users.admin.extraGroups"]
+    assert isinstance(groups, NixList)
+    assert set(groups.items) == {NixString("wheel"), NixString("networkmanager")}

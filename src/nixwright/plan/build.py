@@ -20,7 +20,7 @@ from nixwright.plan.facts import placeholder_facts
 from nixwright.plan.hardware import hardware_block
 from nixwright.plan.merge import merge_blocks
 from nixwright.plan.model import Block, Plan, Port, Secret
-from nixwright.plan.network import firewall_block, network_block
+from nixwright.plan.network import firewall_block, network_block, wifi_block
 from nixwright.plan.qualities import encryption_block, hardening_block, updates_block
 from nixwright.plan.select import Chosen, select_capabilities
 
@@ -46,6 +46,8 @@ def build_plan(intent: Intent, catalog: Catalog, kb: Knowledge) -> Plan:
     blocks += [capability_block(c, facts, minimal) for c in chosen]
     blocks.append(proxy_block(chosen, facts))
     ports = _ports(chosen)
+    present = [b for b in blocks if b is not None]
+    blocks.append(wifi_block(intent, present, facts["admin"]))
     present = [b for b in blocks if b is not None]
     blocks.append(firewall_block(intent, ports, _vpn_interface(present)))
     blocks.append(packages_block(chosen, [], minimal))

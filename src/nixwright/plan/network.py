@@ -6,7 +6,7 @@ import ipaddress
 
 from nixwright.intake.intent import Intent
 from nixwright.nix.values import NixAttrs, NixInt, NixList, NixString
-from nixwright.plan.assign import FALSE, assign, block, strs
+from nixwright.plan.assign import FALSE, TRUE, assign, block, strs
 from nixwright.plan.model import Assignment, Block, Port
 
 PUBLIC_RESOLVERS = ("9.9.9.9", "1.1.1.1")
@@ -94,3 +94,31 @@ def _audience(audience: str) -> str:
         "world": "for the Internet",
         "vpn": "only through the VPN",
     }.get(audience, audience)
+
+
+def wifi_block(intent: Intent, present: list[Block], admin: str) -> Block | None:
+    """Wi-Fi through NetworkManager when the request mentions it and nothing else manages the network."""
+    if not intent.hardware.wifi:
+        return None
+    nm = ("networking", "networkmanager", "enable")
+    if any(a.path == nm for blk in present for a in blk.assignments):
+        return None
+    ev = tuple(e for e in intent.understood if "wi" in e.text.lower() or "wireless" in e.text.lower())
+    a = [
+        assign(
+            nm,
+            TRUE,
+            "network",
+            "NetworkManager joins Wi-Fi networks; connect once with "
+            "`nmcli device wifi connect <name> --ask`, it reconnects by itself afterwards.",
+            ev,
+        ),
+        assign(
+            ("users", "users", admin, "extraGroups"),
+            strs(["networkmanager"]),
+            "network",
+            "The administrator may change network connections.",
+            ev,
+        ),
+    ]
+    return block("wifi", "Wi-Fi", "Wireless networking, as the request asks.", a)

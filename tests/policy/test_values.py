@@ -28,6 +28,8 @@ from nixwright.policy.paths import fill, split_path
         ("{ }", NixAttrs(())),
         ("{\n  localhost = { };\n}", NixAttrs((("localhost", NixAttrs(())),))),
         ("pkgs.linuxPackages", PackageRef("linuxPackages")),
+        ("''\n  multi\n''", NixString("multi\n", multiline=True)),
+        ("let x = 1; in x", NixInt(1)),
     ],
 )
 def test_literal_defaults(text: str, value: object) -> None:
@@ -42,6 +44,7 @@ def test_literal_defaults(text: str, value: object) -> None:
         "if config.networking.nftables.enable then 1 else 2",
         "[ 1",
         "{ a = 1 }",
+        "`true` except if the iptables based firewall is in use",
     ],
 )
 def test_expression_defaults_are_dynamic(text: str) -> None:

@@ -2,7 +2,8 @@
 
 Defaults in the option database are Nix source text. Literals (booleans, numbers,
 strings without interpolation, null, lists and attribute sets of those, ``pkgs.x``)
-become values; anything that needs evaluation (``config.x != null``) is ``Dynamic``.
+are read here directly; other text goes through the Nix reader; anything that needs
+evaluation (``config.x != null``) is ``Dynamic``.
 """
 
 from __future__ import annotations
@@ -50,8 +51,25 @@ def parse_default(text: str | None) -> Value | None:
     except _UnreadableError:
         complete = False
     if not complete:
-        return Dynamic(reason="the release default is an expression", text=text.strip())
+        return _with_reader(text)
     return value
+
+
+def _with_reader(text: str) -> Value:
+    """Defaults beyond the plain literals (``''...''`` strings, ``lib.mkDefault x``, simple
+    ``let``): the Nix reader's own value parsing, on ``{ x = <default>; }``."""
+    from nixwright.errors import NixwrightError
+    from nixwright.nix.read import read_source
+
+    dynamic = Dynamic(reason="the release default is an expression", text=text.strip())
+    try:
+        reading = read_source("{ x = " + text + "\n; }", file="<default>", follow_imports=False)
+    except NixwrightError:
+        return dynamic
+    if len(reading.definitions) != 1 or reading.definitions[0].path != ("x",):
+        return dynamic
+    value = reading.definitions[0].value
+    return dynamic if isinstance(value, Dynamic) else value
 
 
 def _tokenize(text: str) -> list[tuple[str, str]]:

@@ -155,11 +155,12 @@ def _builtin_call(ev: Evaluator, name: str, args: list[Lazy], text: str) -> Item
 
 def _conditional(ev: Evaluator, condition: Lazy, item: Item, empty: Value | None) -> Item:
     known = ev.value(condition)
-    if isinstance(known, NixBool):
-        if known.value:
-            return ev.force(item)
-        return Known(empty) if empty is not None else Merge([])
-    return Cond(condition.scope.source.text(condition.node), item, empty)
+    text = condition.scope.source.text(condition.node)
+    if not isinstance(known, NixBool):
+        return Cond(text, item, empty)
+    if empty is None:  # mkIf: a definition only when true, never a plain value
+        return Cond(text, item, None, known=known.value)
+    return ev.force(item) if known.value else Known(empty)
 
 
 def _merge(ev: Evaluator, argument: Lazy, text: str) -> Item:

@@ -57,7 +57,10 @@ def emit(ev: Evaluator, item: Item, prefix: tuple[str, ...], ctx: Context, out: 
             emit(ev, entry.item, (*prefix, key), sub, out)
         return
     if isinstance(forced, Cond):
-        emit(ev, forced.item, prefix, ctx._replace(conditions=(*ctx.conditions, forced.condition)), out)
+        if forced.known is True:
+            emit(ev, forced.item, prefix, ctx, out)
+        elif forced.known is None:
+            emit(ev, forced.item, prefix, ctx._replace(conditions=(*ctx.conditions, forced.condition)), out)
         return
     if isinstance(forced, Override):
         emit(ev, forced.item, prefix, ctx._replace(priority=forced.priority), out)
@@ -98,7 +101,7 @@ def _list_parts(ev: Evaluator, item: Item, conditions: tuple[str, ...]) -> list[
             return _list_parts(ev, Lazy(left, forced.scope), conditions) + _list_parts(
                 ev, Lazy(right, forced.scope), conditions
             )
-    if isinstance(forced, Cond):
+    if isinstance(forced, Cond) and forced.known is None:
         return _list_parts(ev, forced.item, (*conditions, forced.condition))
     return [(conditions, forced)]
 

@@ -279,6 +279,8 @@ class Evaluator:
         if isinstance(item, Symbol):
             return symbol_value(item)
         if isinstance(item, Cond):
+            if item.empty is None:
+                return Dynamic("lib.mkIf inside a value (NixOS accepts it only as a whole definition)", "")
             return Dynamic(f"only when {item.condition}", "")
         if isinstance(item, Override | Order):
             return self.value(item.item)

@@ -120,11 +120,16 @@ class StaticSet:
 
 @dataclass(eq=False)
 class Cond:
-    """``lib.mkIf c x`` (``empty`` None) or ``lib.optionals c xs`` and friends (``empty`` the else value)."""
+    """``lib.mkIf c x`` (``empty`` None) or ``lib.optionals c xs`` and friends (``empty`` the else value).
+
+    ``known`` is the condition's value when the reader could work it out (only kept for ``mkIf``,
+    which NixOS accepts as a definition but not inside a value).
+    """
 
     condition: str
     item: Item
     empty: Value | None = None
+    known: bool | None = None
 
 
 @dataclass(eq=False)

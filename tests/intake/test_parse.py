@@ -148,3 +148,14 @@ def test_wifi(mini: Catalog) -> None:
 def test_parse_is_deterministic(mini: Catalog) -> None:
     text = "A mini PC as an ad blocker, no browser, hostname pihole, 8 GB RAM"
     assert parse_request(text, mini) == parse_request(text, mini)
+
+
+def test_negation_does_not_swallow_the_device(mini: Catalog) -> None:
+    intent = parse_request("I want an ad blocker without ssh on a Raspberry Pi 4", mini)
+    assert intent.hardware.profile == "raspberry-pi-4"
+    assert {e.target for e in intent.exclusions} == {"ssh"}
+
+
+def test_slash_separates_words(mini: Catalog) -> None:
+    intent = parse_request("a mini PC with gnome/firefox", mini)
+    assert {c.capability for c in intent.capabilities} == {"gnome", "browser"}

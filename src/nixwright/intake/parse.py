@@ -66,7 +66,7 @@ def parse_request(text: str, catalog: Catalog) -> Intent:
                 qualities.append((term.target, ev))
             case "all" | "no-services":
                 exclusions.append(Exclusion(term.target, ev))
-            case "hardware" if not negated:
+            case "hardware":  # "without ssh on a Pi 3" still describes a Pi 3
                 hardware_named.append((term.target, ev))
             case "firmware" if not negated:
                 firmware.append((term.target, ev))

@@ -12,7 +12,9 @@ _NEGATION = re.compile(
     r"\b(no|not|without|never|don't want|do not want|don't need|do not need|nor|exclude|excluding|except)\b"
 )
 # A negation runs to the end of its clause; these end it.
-_SCOPE_END = re.compile(r"[.;!?:\n(),]|\b(and|but|with|plus|also|just|only|i want|i need)\b")
+_SCOPE_END = re.compile(
+    r"[.;!?:\n(),]|\b(and|but|with|plus|also|just|only|i want|i need|on|for|in|at|using|via|as)\b"
+)
 
 
 def normalise(text: str) -> str:
@@ -40,7 +42,7 @@ def in_scopes(start: int, scopes: list[Span]) -> bool:
     return any(s.start <= start < s.end for s in scopes)
 
 
-_TOKEN = re.compile(r"[^\s,;:!?()\[\]{}\"]+")
+_TOKEN = re.compile(r"[^\s,;:!?()\[\]{}\"/]+")
 _STRIP = ".'\u201c\u201d"
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from nixwright.errors import NixwrightError
 from nixwright.nix.values import Dynamic, NixAttrs, NixBool, NixInt, NixList, NixNull, NixString, PackageRef
-from nixwright.policy.checks.exposure import is_loopback, published_on_all
+from nixwright.policy.checks.exposure import host_port, is_loopback, published_on_all
 from nixwright.policy.defaults import parse_default
 from nixwright.policy.exposure import is_public_name
 from nixwright.policy.literal import UNKNOWN, show, to_python
@@ -155,3 +155,11 @@ def test_published_ports(entry: str, wide: bool) -> None:
 )  # fmt: skip
 def test_loopback(address: str, loopback: bool) -> None:
     assert is_loopback(address) is loopback
+
+
+def test_host_ports() -> None:
+    assert host_port("8080:80") == (8080, "tcp")
+    assert host_port("0.0.0.0:53:53/udp") == (53, "udp")
+    assert host_port("127.0.0.1:8000-8010:80") == (8000, "tcp")
+    assert host_port("9000") == (9000, "tcp")
+    assert host_port("nonsense") is None

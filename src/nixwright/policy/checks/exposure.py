@@ -91,6 +91,17 @@ _PUBLISH = re.compile(
 )
 
 
+def host_port(entry: str) -> tuple[int, str] | None:
+    """The host port and protocol of a publish entry (``"8080:80/udp"`` -> ``(8080, "udp")``)."""
+    text = entry.strip()
+    protocol = "udp" if text.endswith("/udp") else "tcp"
+    match = _PUBLISH.match(text)
+    if match is None:
+        return (int(text), protocol) if text.isdigit() else None
+    host = match.group("host") or match.group("inner")
+    return int(host.split("-")[0]), protocol
+
+
 def published_on_all(entry: str) -> bool:
     """``"8080:80"`` and ``"0.0.0.0:8080:80"`` publish on every address; ``"127.0.0.1:8080:80"`` does not."""
     match = _PUBLISH.match(entry.strip())
@@ -102,7 +113,8 @@ def published_on_all(entry: str) -> bool:
 
 @register("published_ports")
 def published_ports(ctx: CheckContext, params: Mapping[str, Any]) -> Iterator[Hit]:
-    """Container ports published on every address: Docker and Podman add NAT rules ahead of the firewall.
+    """Container ports published on every address that the firewall itself keeps closed: Docker
+    and Podman add NAT rules ahead of the firewall, so the port is open anyway.
 
     ``ports`` is the per-container ports option (with ``<name>``), ``backend`` the engine option.
     """
@@ -113,7 +125,11 @@ def published_ports(ctx: CheckContext, params: Mapping[str, Any]) -> Iterator[Hi
         for seen in ctx.seen(named(pattern, name)):
             if not isinstance(seen.value, list):
                 continue
-            wide = [p for p in seen.value if isinstance(p, str) and published_on_all(p)]
+            wide = [
+                p
+                for p in seen.value
+                if isinstance(p, str) and published_on_all(p) and not _firewall_agrees(ctx, p)
+            ]
             if wide:
                 listed = ", ".join(show(p) for p in wide)
                 yield Hit(
@@ -125,6 +141,15 @@ def published_ports(ctx: CheckContext, params: Mapping[str, Any]) -> Iterator[Hi
                     name=name,
                 )
                 break
+
+
+def _firewall_agrees(ctx: CheckContext, entry: str) -> bool:
+    """The firewall opens this port anyway: publishing it everywhere bypasses nothing."""
+    found = host_port(entry)
+    if found is None:
+        return False
+    is_open, _ = port_open(ctx, *found)
+    return is_open is True
 
 
 @register("trusted_wan")

@@ -95,3 +95,12 @@ def test_wifi_brings_network_manager(kb, mini: Catalog) -> None:
     groups = values["users.users.admin.extraGroups"]
     assert isinstance(groups, NixList)
     assert set(groups.items) == {NixString("wheel"), NixString("networkmanager")}
+
+
+def test_a_risk_the_request_demands_needs_acceptance(kb, mini: Catalog) -> None:
+    with pytest.raises(NixwrightError, match="NW-PRIV-006") as err:
+        generate("a mini PC with passwordless sudo", kb, catalog=mini)
+    assert err.value.exit_code == 1
+    assert "--accept-risk NW-PRIV-006" in (err.value.hint or "")
+    gen = generate("a mini PC with passwordless sudo", kb, catalog=mini, accepted_risks=["NW-PRIV-006"])
+    assert ("security", "sudo", "wheelNeedsPassword") in {a.path for a in gen.plan.assignments}

@@ -11,6 +11,21 @@ from nixwright.knowledge.reading import wrong_format
 from nixwright.knowledge.words import name_words
 
 
+_LISTS: dict[tuple[Any, ...], str] = {}
+
+
+def _json_list(items: list[Any]) -> str:
+    """``json.dumps`` for the short lists that repeat across packages (licences, mostly)."""
+    key = tuple(items)
+    try:
+        text = _LISTS.get(key)
+    except TypeError:
+        return json.dumps(items)
+    if text is None:
+        text = _LISTS[key] = json.dumps(items)
+    return text
+
+
 def package_words(attr: str) -> str:
     """The member name split into words; the set path kept whole, so that ``python`` stays a rare word."""
     set_path, _, member = attr.rpartition(".")
@@ -38,19 +53,30 @@ def _systems(value: Any) -> str | None:
 
 
 class _PlatformSets:
+    """Platform lists stored once each: 77,645 packages share about a thousand distinct lists."""
+
     def __init__(self, db: sqlite3.Connection) -> None:
         self._db = db
         self._ids: dict[str, int] = {}
+        self._seen: dict[tuple[Any, ...], int | None] = {}
 
     def id_for(self, value: Any) -> int | None:
-        key = _systems(value)
-        if key is None:
+        if not isinstance(value, list):
             return None
-        found = self._ids.get(key)
-        if found is None:
+        try:
+            quick = tuple(value)
+            if quick in self._seen:
+                return self._seen[quick]
+        except TypeError:  # unhashable entries (platform patterns): take the slow path
+            quick = ()
+        key = _systems(value)
+        found = None if key is None else self._ids.get(key)
+        if key is not None and found is None:
             found = len(self._ids) + 1
             self._ids[key] = found
             self._db.execute("INSERT INTO platform_sets VALUES (?, ?)", (found, key))
+        if quick:
+            self._seen[quick] = found
         return found
 
 
@@ -78,13 +104,13 @@ def ingest_packages(db: sqlite3.Connection, path: Path, data: Any) -> int:
                 pname,
                 str(entry.get("version") or ""),
                 description,
-                json.dumps(license_names(meta.get("license"))),
+                _json_list(license_names(meta.get("license"))),
                 int(bool(meta.get("unfree"))),
                 int(bool(meta.get("insecure"))),
                 int(bool(meta.get("broken"))),
                 platforms.id_for(meta.get("platforms")),
                 platforms.id_for(meta.get("badPlatforms")),
-                json.dumps(meta.get("knownVulnerabilities") or []),
+                _json_list(meta.get("knownVulnerabilities") or []),
                 meta.get("mainProgram"),
                 homepage if isinstance(homepage, str) else None,
                 meta.get("position"),

@@ -10,7 +10,6 @@ from typing import Any
 from nixwright.knowledge.reading import wrong_format
 from nixwright.knowledge.words import name_words
 
-
 _LISTS: dict[tuple[Any, ...], str] = {}
 
 

@@ -36,6 +36,8 @@ def value_of_node(ev: Evaluator, node: Node, scope: Scope) -> Value:
     if kind == "float_expression":
         return NixFloat(float(src.text(node)))
     if kind == "string_expression":
+        if node.child_count == 3 and node.children[1].type == "string_fragment":  # the usual "text"
+            return NixString(src.data[node.start_byte + 1 : node.end_byte - 1].decode("utf-8", "replace"))
         return _string(ev, string_pieces(node, src.data), scope, node, multiline=False)
     if kind == "indented_string_expression":
         return _string(ev, indented_string_pieces(node, src.data), scope, node, multiline=True)

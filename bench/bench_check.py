@@ -20,8 +20,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE / "corpus" / "check"))
 
-from large_config import large_configuration  # noqa: E402
-from scoring import load_labels, score_corpus  # noqa: E402
+from check_large_config import large_configuration  # noqa: E402
+from check_scoring import load_labels, score_corpus  # noqa: E402
 
 from nixwright.knowledge.access import open_knowledge  # noqa: E402
 from nixwright.nix.read import read_source  # noqa: E402

@@ -10,13 +10,13 @@ import pytest
 CORPUS = Path(__file__).resolve().parents[2] / "bench" / "corpus" / "check"
 sys.path.insert(0, str(CORPUS))
 
-from scoring import load_cases, load_labels, predicted_codes, rejects  # noqa: E402
+from check_scoring import load_cases, load_labels, predicted_codes, rejects  # noqa: E402
 
 pytestmark = pytest.mark.integration
 
 
 def test_corpus_is_large_and_consistent_with_its_generator():
-    from generate import build_cases
+    from check_generate import build_cases
 
     cases = load_cases()
     assert len(cases) >= 200

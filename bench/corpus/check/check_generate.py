@@ -1,6 +1,6 @@
 """Write the seeded-error corpus: bases x mutations -> cases/<id>/ plus cases.json.
 
-    .venv/bin/python bench/corpus/check/generate.py
+    .venv/bin/python bench/corpus/check/check_generate.py
 
 Deterministic: the same sources give byte-identical files. Nix's verdicts live in labels.json
 (written by label.py) so that regenerating never loses them.
@@ -16,8 +16,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from bases import BASES, Base  # noqa: E402
-from mutations import ANCHOR, MUTATIONS, Mutation  # noqa: E402
+from check_bases import BASES, Base  # noqa: E402
+from check_mutations import ANCHOR, MUTATIONS, Mutation  # noqa: E402
 
 
 def apply(base: Base, mutation: Mutation) -> dict[str, str] | None:

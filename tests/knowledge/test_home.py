@@ -61,3 +61,14 @@ def test_default_release_prefers_newest_present(
     assert default_release(home=home) == "24.05"
     assert default_release(tmp_path / "nixos" / "22.11", home=home) == "22.11"
     assert default_release(home=tmp_path / "empty") == newest_stable()
+
+
+def test_release_named_inside_the_data(
+    mini_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the directory's name says nothing; options-imports.json says 24.11
+    monkeypatch.setenv("NIXWRIGHT_CHANNEL_DATA", str(mini_copy))
+    assert default_release(home=tmp_path) == "24.11"
+    (mini_copy / "options-imports.json").unlink()
+    (mini_copy / "options-extra.json").unlink()
+    assert default_release(home=tmp_path / "none") == newest_stable()

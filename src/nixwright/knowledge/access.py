@@ -8,6 +8,7 @@ from pathlib import Path
 from nixwright.knowledge.build import BuildResult, ensure_database
 from nixwright.knowledge.home import check_release, db_path, newest_stable, release_from_dir, releases_present
 from nixwright.knowledge.progress import Progress
+from nixwright.knowledge.reading import declared_release
 from nixwright.knowledge.store import KnowledgeBase
 
 CHANNEL_DATA_ENV = "NIXWRIGHT_CHANNEL_DATA"
@@ -22,7 +23,7 @@ def default_release(source_dir: Path | None = None, home: Path | None = None) ->
     """The release meant when none is named: the data directory's, else the newest built, else newest stable."""
     directory = source_dir or channel_data_dir()
     if directory is not None:
-        named = release_from_dir(directory)
+        named = release_from_dir(directory) or declared_release(directory)
         if named:
             return named
     present = releases_present(home)
@@ -60,7 +61,7 @@ def _env_dir_for(release: str) -> Path | None:
     directory = channel_data_dir()
     if directory is None:
         return None
-    named = release_from_dir(directory)
+    named = release_from_dir(directory) or declared_release(directory)
     return directory if named in (None, release) else None
 
 

@@ -41,6 +41,22 @@ def find_input(directory: Path, kind: InputFile) -> FoundInput | None:
     return None
 
 
+def declared_release(directory: Path) -> str | None:
+    """The release a data directory's companion files name (``"release": "24.11"``), if any."""
+    for kind in (InputFile.OPTIONS_IMPORTS, InputFile.OPTIONS_EXTRA):
+        found = find_input(directory, kind)
+        if found is None:
+            continue
+        try:
+            data = read_json(found.path)
+        except NixwrightError:
+            return None
+        release = data.get("release") if isinstance(data, dict) else None
+        if isinstance(release, str) and len(release) == 5 and release[2] == ".":
+            return release
+    return None
+
+
 def sha256_file(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as handle:

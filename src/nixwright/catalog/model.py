@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from enum import Enum
 
 from nixwright.nix.values import Value
@@ -185,14 +186,26 @@ class HardwareProfile:
     source: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: it is loaded once and cached
 class Catalog:
     capabilities: tuple[Capability, ...]
     hardware: tuple[HardwareProfile, ...]
     roles: tuple[Role, ...]
 
+    @cached_property
+    def _by_id(self) -> dict[str, Capability]:
+        return {c.id: c for c in self.capabilities}
+
+    @cached_property
+    def _providers(self) -> dict[str, tuple[Capability, ...]]:
+        out: dict[str, list[Capability]] = {}
+        for c in self.capabilities:
+            for r in c.roles:
+                out.setdefault(r, []).append(c)
+        return {r: tuple(cs) for r, cs in out.items()}
+
     def capability(self, cap_id: str) -> Capability | None:
-        return next((c for c in self.capabilities if c.id == cap_id), None)
+        return self._by_id.get(cap_id)
 
     def hardware_profile(self, hw_id: str) -> HardwareProfile | None:
         return next((h for h in self.hardware if h.id == hw_id), None)
@@ -201,4 +214,4 @@ class Catalog:
         return next((r for r in self.roles if r.id == role_id), None)
 
     def providers(self, role_id: str) -> tuple[Capability, ...]:
-        return tuple(c for c in self.capabilities if role_id in c.roles)
+        return self._providers.get(role_id, ())

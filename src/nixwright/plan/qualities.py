@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from nixwright.catalog.model import HardwareProfile
 from nixwright.errors import NixwrightError
 from nixwright.intake.intent import Evidence, Intent
@@ -10,6 +12,9 @@ from nixwright.nix.values import PRIORITY_DEFAULT_PLAIN
 from nixwright.plan.assign import FALSE, TRUE, assign, block, s, strs
 from nixwright.plan.facts import answer
 from nixwright.plan.model import Assignment, Block
+
+if TYPE_CHECKING:
+    from nixwright.policy.hardening import HardeningSetting
 
 LUKS_NAME = "cryptroot"
 
@@ -64,12 +69,10 @@ def encryption_block(intent: Intent, hw: HardwareProfile) -> Block | None:
 def hardening_block(intent: Intent, kb: Knowledge) -> Block | None:
     if not intent.has_quality("hardened"):
         return None
-    from nixwright.policy.hardening import hardening_settings
-
     ev = _evidence(intent, "hardened")
     a = [
         assign(st.path, st.value, "quality:hardened", st.why, ev, priority=PRIORITY_DEFAULT_PLAIN)
-        for st in hardening_settings(kb)
+        for st in _hardening(kb)
     ]
     return block(
         "quality:hardened",
@@ -77,6 +80,18 @@ def hardening_block(intent: Intent, kb: Knowledge) -> Block | None:
         "Extra protections against attacks, each chosen on its own merit (see the reasons per line).",
         a,
     )
+
+
+_HARDENING: dict[str, tuple[HardeningSetting, ...]] = {}
+
+
+def _hardening(kb: Knowledge) -> tuple[HardeningSetting, ...]:
+    """The release's hardening settings; they depend only on the release, so they are kept per release."""
+    from nixwright.policy.hardening import hardening_settings
+
+    if kb.release not in _HARDENING:
+        _HARDENING[kb.release] = hardening_settings(kb)
+    return _HARDENING[kb.release]
 
 
 def updates_block(intent: Intent, hostname: str, has_capability: bool) -> Block | None:

@@ -96,6 +96,7 @@ def summary(gen: Generated, out: Path | object) -> dict[str, Any]:
         "system": plan.system,
         "capabilities": list(plan.capabilities),
         "assumptions": [{"key": a.key, "value": a.value, "question": a.question} for a in plan.assumptions],
+        "understood": [e.text for e in gen.intent.understood if e.source == "request"],
         "not_understood": list(gen.intent.not_understood),
         "findings": [
             {"code": f.code, "severity": f.severity.value, "message": f.message}
@@ -114,6 +115,7 @@ def refuse_to_guess(q: Question) -> str:
 
 def print_text(data: dict[str, Any]) -> None:
     print(f"wrote {data['out']}/ for {data['hostname']} ({data['hardware']}, {data['system']})")
+    print(f"  understood: {', '.join(repr(u) for u in data['understood'])}")
     print(f"  capabilities: {', '.join(data['capabilities']) or 'none (base system only)'}")
     for a in data["assumptions"]:
         print(f"  assumed {a['key']} = {a['value']!r}: {a['question']}")

@@ -38,3 +38,15 @@ def test_command_prints_docs(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["docs"]) == 0
     assert capsys.readouterr().out == render_policy_docs()
     assert main([]) == 2
+
+
+def test_the_documented_policy_file_works(tmp_path: Path) -> None:
+    text = render_policy_docs()
+    example = text.split("```toml\n", 1)[1].split("```", 1)[0]
+    path = tmp_path / "site.toml"
+    path.write_text(example, encoding="utf-8")
+    from nixwright.policy.profiles import load_policy
+
+    policy = load_policy("baseline", [path])
+    assert "SITE-SSH-001" in {r.id for r in policy.rules}
+    assert [d.rule_id for d in policy.disabled] == ["NW-SSH-005"]

@@ -159,3 +159,9 @@ def test_negation_does_not_swallow_the_device(mini: Catalog) -> None:
 def test_slash_separates_words(mini: Catalog) -> None:
     intent = parse_request("a mini PC with gnome/firefox", mini)
     assert {c.capability for c in intent.capabilities} == {"gnome", "browser"}
+
+
+def test_email_is_a_fact_not_a_domain(mini: Catalog) -> None:
+    net = parse_request("a VPS with ssh, certificates to ops@example.org", mini).network
+    assert net.email == "ops@example.org"
+    assert net.domains == ()

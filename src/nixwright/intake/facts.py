@@ -98,6 +98,7 @@ def _network(by: dict[str, list[Found]]) -> NetworkFacts:
         lan_cidr=cidr,
         dns_servers=tuple(f.value for f in by.get("dns", [])),
         interfaces=tuple(dict.fromkeys(f.value for f in by.get("interface", []))),
+        email=first("email"),
     )
 
 

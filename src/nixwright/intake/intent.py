@@ -75,6 +75,7 @@ class NetworkFacts:
     lan_cidr: str | None = None
     dns_servers: tuple[str, ...] = ()
     interfaces: tuple[str, ...] = ()
+    email: str | None = None  # a contact address named in the request (certificates, alerts)
 
 
 @dataclass(frozen=True)

@@ -58,7 +58,7 @@ def placeholder_facts(intent: Intent, web_subdomains: tuple[str, ...] = ()) -> d
         "timezone": intent.locale.timezone or "UTC",
         "locale": intent.locale.locale or "en_US.UTF-8",
         "keyboard": intent.locale.keyboard or "us",
-        "email": answer(intent, "email") or f"admin@{domain}",
+        "email": answer(intent, "email") or net.email or f"admin@{domain}",
     }
 
 

@@ -49,7 +49,9 @@ def open_questions(intent: Intent, catalog: Catalog) -> list[Question]:
     facts = placeholder_facts(intent, subdomains)
     for c in chosen:
         for spec in c.capability.questions:
-            if spec.key == "domain" and intent.network.domains:
+            if (spec.key == "domain" and intent.network.domains) or (
+                spec.key == "email" and intent.network.email
+            ):
                 continue
             default = fill_text(spec.default, facts)
             questions.append(Question(spec.key, spec.text, default, spec.why, spec.choices))

@@ -117,7 +117,7 @@ def bench_search(kb: KnowledgeBase) -> None:
         for _ in range(5):
             for query in queries:
                 t = time.perf_counter()
-                search(query)  # type: ignore[operator]
+                search(query)
                 times.append(time.perf_counter() - t)
         print(f"search {label}: p50 {_ms(times, 0.5)}, p95 {_ms(times, 0.95)} (target p50 < 5 ms)")
 

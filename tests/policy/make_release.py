@@ -31,6 +31,7 @@ PREFIXES = (
     "users.",
     "boot.loader.systemd-boot.",
     "boot.loader.grub.enable",
+    "boot.isContainer",
     "boot.loader.grub.users",
     "boot.loader.grub.device",
     "boot.initrd.luks.devices",

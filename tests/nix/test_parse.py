@@ -10,6 +10,7 @@ import pytest
 from nixwright.errors import NixwrightError
 from nixwright.nix.parse import MAX_SOURCE_BYTES, parse_source
 from nixwright.nix.read import read_module, read_source
+from nixwright.nix.values import NixString
 
 
 def _error(source: str | bytes) -> NixwrightError:
@@ -64,7 +65,7 @@ def test_huge_input_is_refused() -> None:
 
 def test_crlf_is_read_as_lf() -> None:
     reading = read_source("{\r\n  a = ''\r\n    x\r\n  '';\r\n}\r\n")
-    assert reading.definitions[0].value.value == "x\n"  # type: ignore[union-attr]
+    assert reading.definitions[0].value == NixString("x\n")
 
 
 def test_unreadable_paths(tmp_path: Path) -> None:

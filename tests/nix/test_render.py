@@ -20,13 +20,18 @@ from nixwright.nix.values import (
     NixString,
     PackageRef,
     RawExpr,
+    Value,
 )
 
 T = NixBool(value=True)
 
 
-def _module(*bindings: Binding, **kwargs: object) -> Module:
-    return Module(sections=(Section(None, bindings),), **kwargs)  # type: ignore[arg-type]
+def _module(
+    *bindings: Binding,
+    args: tuple[str, ...] = ("config", "lib", "pkgs"),
+    let_bindings: tuple[tuple[str, Value], ...] = (),
+) -> Module:
+    return Module(sections=(Section(None, bindings),), args=args, let_bindings=let_bindings)
 
 
 def test_empty_module() -> None:
@@ -161,8 +166,8 @@ def test_package_lists_use_with_pkgs_only_when_names_read_back() -> None:
         (Dynamic("reason", "config.x"), "config.x"),
     ],
 )
-def test_render_value(value: object, text: str) -> None:
-    assert render_value(value) == text  # type: ignore[arg-type]
+def test_render_value(value: Value, text: str) -> None:
+    assert render_value(value) == text
 
 
 def test_multiline_strings_use_indented_form_and_escape() -> None:
@@ -182,9 +187,9 @@ def test_multiline_falls_back_to_quotes_when_indentation_would_change_it() -> No
     "value",
     [NixFloat(float("inf")), NixInt(2**63), NixString("nul\x00"), NixPath("has space/x"), Dynamic("no text")],
 )
-def test_unrenderable_values_are_refused(value: object) -> None:
+def test_unrenderable_values_are_refused(value: Value) -> None:
     with pytest.raises(NixwrightError):
-        render_value(value)  # type: ignore[arg-type]
+        render_value(value)
 
 
 def test_conflicting_bindings_are_refused() -> None:

@@ -85,7 +85,7 @@ def apply(ev: Evaluator, node: Node, scope: Scope) -> Item:
     name = function.path[-1]
     args = [Lazy(arg, scope) for arg in arg_nodes]
     text = scope.source.text(node)
-    result = _lib_call(ev, name, args, scope, text) if function.root == "lib" else None
+    result = _lib_call(ev, name, args, text) if function.root == "lib" else None
     if result is None:
         result = _builtin_call(ev, name, args, text)
     if result is None:
@@ -93,7 +93,7 @@ def apply(ev: Evaluator, node: Node, scope: Scope) -> Item:
     return result
 
 
-def _lib_call(ev: Evaluator, name: str, args: list[Lazy], scope: Scope, text: str) -> Item | None:
+def _lib_call(ev: Evaluator, name: str, args: list[Lazy], text: str) -> Item | None:
     count = len(args)
     if name in _OVERRIDES and count == 1:
         return Override(_OVERRIDES[name], args[0])
@@ -123,7 +123,6 @@ def _lib_call(ev: Evaluator, name: str, args: list[Lazy], scope: Scope, text: st
         return _conditional(ev, args[0], item, _OPTIONALS[name])
     if name.startswith("mk") and "Option" in name and name.endswith(("Option", "OptionMD")):
         return Symbol("declaration", (name,), text)
-    del scope
     return None
 
 

@@ -11,7 +11,6 @@ from nixwright.errors import NixwrightError
 from nixwright.nix import calls, literals
 from nixwright.nix.items import (
     Cond,
-    Entry,
     Item,
     Known,
     Lazy,
@@ -53,10 +52,7 @@ _LITERALS = frozenset(
 
 
 class Evaluator:
-    """Holds the per-read caches; one instance reads one module and the files it imports."""
-
-    def __init__(self) -> None:
-        self.files = 0  # files read with this evaluator (for callers' statistics)
+    """Reads expressions statically; results are cached on the ``Lazy`` items themselves."""
 
     # --- names -------------------------------------------------------------------------------
     def lookup(self, name: str, scope: Scope, node: Node) -> Item:
@@ -287,9 +283,6 @@ class Evaluator:
         if isinstance(item, Merge):
             return Dynamic("lib.mkMerge of several definitions", "")
         return Dynamic("not understood", "")
-
-    def entry_value(self, entry: Entry) -> Value:
-        return self.value(entry.item)
 
 
 def _set_like(ev: Evaluator, item: Item) -> bool:

@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from nixwright.nix.model import Binding, Module
 from nixwright.nix.values import Definition, NixAttrs, Value
 
+_Tree = dict[str, "_Tree | Value"]
+
 
 def value_below(definitions: Iterable[Definition], prefix: tuple[str, ...]) -> NixAttrs | None:
     """The set formed by the leaves strictly below ``prefix`` (None when there are none).
@@ -19,7 +21,7 @@ def value_below(definitions: Iterable[Definition], prefix: tuple[str, ...]) -> N
     Later definitions of the same leaf replace earlier ones; conditions and priorities are not
     looked at, so filter ``definitions`` first when they matter.
     """
-    tree: dict[str, object] = {}
+    tree: _Tree = {}
     found = False
     size = len(prefix)
     for definition in definitions:
@@ -38,13 +40,10 @@ def value_below(definitions: Iterable[Definition], prefix: tuple[str, ...]) -> N
     return _to_attrs(tree) if found else None
 
 
-def _to_attrs(tree: dict[str, object]) -> NixAttrs:
+def _to_attrs(tree: _Tree) -> NixAttrs:
     entries: list[tuple[str, Value]] = []
     for key, item in tree.items():
-        if isinstance(item, dict):
-            entries.append((key, _to_attrs(item)))
-        else:
-            entries.append((key, item))  # type: ignore[arg-type]
+        entries.append((key, _to_attrs(item) if isinstance(item, dict) else item))
     return NixAttrs(tuple(entries))
 
 

@@ -59,3 +59,8 @@ def test_role_answer_picks_the_provider(mini: Catalog) -> None:
     assert "otherdns" in {
         c.capability.id for c in select_capabilities(settle(settled, settled.answers), mini)
     }
+
+
+def test_a_server_is_managed_remotely(mini: Catalog) -> None:
+    assert _chosen("a home server with dnsfilter", mini) == {"dnsfilter": "requested", "ssh": "base"}
+    assert _chosen("a desktop PC with dnsfilter", mini) == {"dnsfilter": "requested"}

@@ -112,6 +112,7 @@ class Intent:
     understood: tuple[Evidence, ...] = ()
     not_understood: tuple[str, ...] = ()
     roles: tuple[RoleRequest, ...] = ()  # settled into ``capabilities`` by answers/assumptions
+    usage: tuple[tuple[str, Evidence], ...] = ()  # what the machine is for, e.g. ("server", "home server")
 
     def has_quality(self, name: str) -> bool:
         return any(q == name for q, _ in self.qualities)

@@ -18,7 +18,7 @@ from nixwright.intake.intent import (
     RoleRequest,
 )
 from nixwright.intake.text import Token, in_scopes, negation_scopes, normalise, singular, tokens
-from nixwright.intake.vocab import Term, Vocabulary, vocabulary
+from nixwright.intake.vocab import SERVER_USAGE, Term, Vocabulary, vocabulary
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9'.]*[a-z0-9]|[a-z0-9]")
 _CUE = re.compile(r"\b(no|not|without|never|don't|do|nor|exclude|excluding|except)\b")
@@ -48,9 +48,12 @@ def parse_request(text: str, catalog: Catalog) -> Intent:
     hardware_named: list[tuple[str, Evidence]] = []
     firmware: list[tuple[str, Evidence]] = []
     understood: list[Evidence] = []
+    usage: list[tuple[str, Evidence]] = []
     for term, start, end in matches:
         ev = Evidence(text[start:end], start, end)
         understood.append(ev)
+        if term.phrase in SERVER_USAGE:
+            usage.append(("server", ev))
         negated = in_scopes(start, scopes) and not term.phrase.startswith("no ")
         if negated:
             _cover_cue(norm, start, covered)
@@ -94,6 +97,7 @@ def parse_request(text: str, catalog: Catalog) -> Intent:
         locale=facts.locale,
         understood=tuple(sorted(understood + facts.evidence, key=lambda e: (e.start, e.end))),
         not_understood=not_understood,
+        usage=tuple(usage[:1]),
         roles=tuple({r.role: r for r in reversed(roles)}[k] for k in dict.fromkeys(r.role for r in roles)),
     )
     _refuse_empty(intent)

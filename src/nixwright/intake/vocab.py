@@ -73,6 +73,20 @@ NO_NETWORK_SERVICES = (
     "no open ports",
     "no server software",
 )
+# Usage words that make a machine a server: managed remotely (SSH), like a Pi or a VPS.
+SERVER_USAGE = frozenset(
+    {
+        "home server",
+        "server",
+        "homelab",
+        "home lab",
+        "appliance",
+        "nas",
+        "home nas",
+        "file server",
+        "server pc",
+    }
+)
 # Words that only say what the machine is for; understood, they add nothing by themselves.
 USAGE_WORDS = (
     "home server",

@@ -102,7 +102,12 @@ def _add_base(
 ) -> None:
     hw = intent.hardware
     has_desktop = any(c.capability.is_desktop for c in chosen.values())
-    remote = hw.device_class in SERVER_CLASSES or intent.has_quality("headless")
+    server_use = any(u == "server" for u, _ in intent.usage)
+    remote = (
+        hw.device_class in SERVER_CLASSES
+        or intent.has_quality("headless")
+        or (server_use and not has_desktop)
+    )
     remote = remote or (hw.device_class == "mini-pc" and not has_desktop)
     if not remote or "kind:service" in excluded or "ssh" in excluded or "role:remote-login" in excluded:
         return

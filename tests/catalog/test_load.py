@@ -110,3 +110,26 @@ def test_shipped_catalog_loads() -> None:
     cat = load_catalog()
     assert cat.capability("ssh") is not None
     assert all(r.preferred in r.providers for r in cat.roles)
+
+
+def test_a_service_cannot_be_graphical(tmp_path: Path) -> None:
+    text = GOOD.replace('kind = "service"', 'kind = "service"\ngraphical = true')
+    with pytest.raises(NixwrightError, match="cannot be graphical"):
+        load_catalog_from(_write(tmp_path, "capabilities/demo.toml", text))
+
+
+def test_low_ram_default_must_provide_the_role(tmp_path: Path) -> None:
+    _write(tmp_path, "capabilities/demo.toml", GOOD)
+    role = 'id = "thing"\ntitle = "Thing"\nwords = []\npreferred = "demo"\nlow_ram_preferred = "other"\n'
+    with pytest.raises(NixwrightError, match="low_ram_preferred 'other'"):
+        load_catalog_from(_write(tmp_path, "roles/thing.toml", role))
+
+
+def test_role_default_depends_on_ram(tmp_path: Path) -> None:
+    _write(tmp_path, "capabilities/demo.toml", GOOD)
+    role = 'id = "thing"\ntitle = "Thing"\nwords = []\npreferred = "demo"\nlow_ram_preferred = "demo"\n'
+    cat = load_catalog_from(_write(tmp_path, "roles/thing.toml", role))
+    thing = cat.role("thing")
+    assert thing is not None
+    assert thing.providers == ("demo",)
+    assert thing.default_for(2048) == "demo"

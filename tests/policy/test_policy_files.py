@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from nixwright.errors import NixwrightError
+from nixwright.findings import Severity
 from nixwright.knowledge import KnowledgeBase
 from nixwright.nix.read import read_source
 from nixwright.policy.engine import evaluate_policy
@@ -22,10 +23,19 @@ def codes(source: str, kb: KnowledgeBase, files: list[Path]) -> set[str]:
 
 
 def test_site_file_adds_and_disables(small_kb: KnowledgeBase) -> None:
-    assert "NW-SSH-003" in codes(SSH, small_kb, [])
-    found = codes(SSH, small_kb, [FILES / "site.toml"])
-    assert "NW-SSH-003" not in found
-    assert "SITE-SSH-001" in found
+    reading = read_source(SSH, file="configuration.nix")
+    before = {f.code: f for f in evaluate_policy(reading, small_kb, system="x86_64-linux")}
+    assert before["NW-SSH-003"].severity is Severity.MEDIUM
+    after = {
+        f.code: f
+        for f in evaluate_policy(reading, small_kb, system="x86_64-linux", policy_files=[FILES / "site.toml"])
+    }
+    assert "SITE-SSH-001" in after
+    silenced = after["NW-SSH-003"]
+    assert silenced.severity is Severity.INFO
+    assert silenced.title == "Disabled: SSH accepts keyboard-interactive logins"
+    assert "PAM on these machines asks for a hardware token" in silenced.message
+    assert "it would report (medium)" in silenced.message
 
 
 def test_added_rule_stays_silent_when_satisfied(small_kb: KnowledgeBase) -> None:

@@ -68,7 +68,8 @@ when = [{ option = "services.openssh.enable", equals = true }]
 ```
 
 A `[[disable]]` without a `reason`, an unknown rule id, an unknown check or an unknown key
-is an error. The checks a rule can use are listed under [Checks](#checks).
+is an error. A disabled rule still runs: what it would have reported appears as `info`,
+titled "Disabled: ...", naming the policy file and its reason, so nothing is hidden silently. The checks a rule can use are listed under [Checks](#checks).
 
 ## Accepting a risk (`--accept-risk RULE_ID`)
 

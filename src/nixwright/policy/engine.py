@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from nixwright.errors import NixwrightError
@@ -14,7 +15,7 @@ from nixwright.policy.checks import CHECKS, load_checks
 from nixwright.policy.context import CheckContext
 from nixwright.policy.effective import EffectiveConfig
 from nixwright.policy.loader import builtin_rules
-from nixwright.policy.model import Hit, Rule
+from nixwright.policy.model import Disabled, Hit, Rule
 from nixwright.policy.profiles import choose_profile, load_policy
 
 
@@ -32,7 +33,9 @@ def evaluate_policy(
 
     ``profile`` None means ``hardened`` when the intent asks for it, else ``baseline``.
     ``accepted`` holds rule ids the user confirmed (``--accept-risk``): their findings stay
-    in the output as information, saying which risk was accepted and how bad it is.
+    in the output as information, saying which risk was accepted and how bad it is. Rules a
+    policy file disables still run: what they would report comes out as information naming
+    the file and its reason.
     """
     load_checks()
     policy = load_policy(choose_profile(profile, intent), policy_files)
@@ -53,6 +56,13 @@ def evaluate_policy(
             finding = make_finding(rule, hit, accepted=rule.id in accepted)
             key = (finding.code, finding.location, finding.option, finding.message)
             findings.setdefault(key, finding)
+    reasons = {d.rule_id: d for d in policy.disabled}
+    for rule in policy.silenced:
+        for hit in _run(rule, ctx, builtin=rule.id in builtin):
+            if hit.not_checked:
+                continue
+            finding = silenced_finding(rule, hit, reasons[rule.id])
+            findings.setdefault((finding.code, finding.location, finding.option, finding.message), finding)
     return tuple(sorted(findings.values(), key=Finding.sort_key))
 
 
@@ -81,6 +91,18 @@ def _check_user_rule_options(rule: Rule, kb: Knowledge) -> None:
                 f"{rule.origin}: rule {rule.id} names {option}, which release {kb.release} does not have",
                 hint=f"did you mean {', '.join(guesses)}?" if guesses else "check the option path",
             )
+
+
+def silenced_finding(rule: Rule, hit: Hit, disabled: Disabled) -> Finding:
+    """What a disabled rule would have said, as information naming the file and its reason."""
+    plain = make_finding(rule, hit)
+    return replace(
+        plain,
+        severity=Severity.INFO,
+        title=f"Disabled: {rule.title}",
+        message=f"Disabled by {disabled.origin} ({disabled.reason}); it would report "
+        f"({rule.severity.value}): {hit.detail}",
+    )
 
 
 def make_finding(rule: Rule, hit: Hit, *, accepted: bool = False) -> Finding:

@@ -69,3 +69,4 @@ class Policy:
     profile: str
     rules: tuple[Rule, ...]
     disabled: tuple[Disabled, ...] = ()
+    silenced: tuple[Rule, ...] = ()  # the rules of the profile that ``disabled`` turns off

@@ -43,4 +43,5 @@ def load_policy(profile: str, policy_files: Sequence[Path] = ()) -> Policy:
         profile=profile,
         rules=tuple(r for r in rules if r.id not in off_ids),
         disabled=tuple(disabled),
+        silenced=tuple(r for r in rules if r.id in off_ids),
     )

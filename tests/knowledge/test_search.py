@@ -65,3 +65,6 @@ def test_package_suggestions(mini_kb: KnowledgeBase) -> None:
     assert mini_kb.suggest_packages("htpo") == ["htop"]
     assert mini_kb.suggest_packages("python3Packages.reqests") == ["python3Packages.requests"]
     assert mini_kb.suggest_packages("qqqqqqqq") == []
+    assert mini_kb.suggest_packages("python3Pakages.requests") == ["python3Packages.requests"]
+    assert mini_kb.suggest_options("servics.nginx.enable") == ["services.nginx.enable"]
+    assert mini_kb.suggest_options('users.users."alice".isNormalUsr') == ["users.users.alice.isNormalUser"]

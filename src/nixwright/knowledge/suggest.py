@@ -36,7 +36,8 @@ def suggest_options(kb: KnowledgeBase, path: str, limit: int = 3) -> list[str]:
     if depth == len(parts):
         return []
     names = sorted(n for n in node.children if n not in (NAME, STAR) and node.children[n].default)
-    current: list[str] = []
+    current: list[str] = []  # the whole path then names a current option
+    partial: list[str] = []  # only the mended name exists; what follows it does not
     retired: list[str] = []  # renamed, removed, hidden: offered only when nothing current is close
     for candidate in close_names(parts[depth], names, limit * 2):
         full = (*parts[:depth], candidate, *parts[depth + 1 :])
@@ -46,8 +47,8 @@ def suggest_options(kb: KnowledgeBase, path: str, limit: int = 3) -> list[str]:
         elif resolution.option is not None:
             retired.append(join_path(full))
         else:
-            current.append(join_path((*parts[:depth], candidate)))
-    return list(dict.fromkeys(current or retired))[:limit]
+            partial.append(join_path((*parts[:depth], candidate)))
+    return list(dict.fromkeys(current or partial or retired))[:limit]
 
 
 def _deepest(root: Node, parts: tuple[str, ...]) -> tuple[Node, int]:
@@ -94,4 +95,10 @@ def suggest_packages(kb: KnowledgeBase, attr_path: str, limit: int = 3) -> list[
         r[0] for r in kb.db.execute("SELECT name FROM package_set_members WHERE set_path = ?", (set_path,))
     }
     prefix = ".".join(parts[:-1])
+    if not names and len(parts) == 2:
+        # the set's own name is misspelled (python3Pakages.requests): mend it, keep the member
+        from nixwright.knowledge.model import PackageKind
+
+        mended = [f"{s}.{parts[1]}" for s in suggest_packages(kb, parts[0], limit)]
+        return [m for m in mended if kb.find_package(m).kind is not PackageKind.UNKNOWN][:limit]
     return [f"{prefix}.{n}" for n in close_names(parts[-1], sorted(n for n in names if "." not in n), limit)]

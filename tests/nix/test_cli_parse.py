@@ -48,3 +48,16 @@ def test_parse_errors_are_one_line_and_exit_2(tmp_path: Path, capsys: pytest.Cap
     assert "hint:" in err
     assert main(["parse", str(tmp_path)]) == 2
     assert "is a directory" in capsys.readouterr().err
+
+
+def test_text_view_shows_dynamic_parts_with_their_reason() -> None:
+    from nixwright.nix.text import display_value
+    from nixwright.nix.values import Dynamic, NixAttrs, NixFloat, NixList, NixString
+
+    value = NixList(
+        (NixString('a "b"'), Dynamic("depends on config.x"), NixAttrs((("k", NixFloat(float("nan"))),)))
+    )
+    assert (
+        display_value(value)
+        == '[ "a \\"b\\"" <dynamic: depends on config.x> { k = <nan cannot be written in Nix>; } ]'
+    )

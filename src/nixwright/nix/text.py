@@ -2,18 +2,39 @@
 
 from __future__ import annotations
 
-import re
-
 from nixwright.errors import NixwrightError
-from nixwright.nix.render_values import render_value
-from nixwright.nix.values import PRIORITY_DEFAULT_PLAIN, Definition, ModuleReading
+from nixwright.nix.render_values import quote_string, render_value
+from nixwright.nix.values import (
+    PRIORITY_DEFAULT_PLAIN,
+    Definition,
+    Dynamic,
+    ModuleReading,
+    NixAttrs,
+    NixList,
+    NixString,
+    Value,
+    quote_attr,
+)
+
+
+def display_value(value: Value) -> str:
+    """A value on one line, as Nix where possible; dynamic parts as ``<dynamic: reason>``. Never fails."""
+    if isinstance(value, NixString):
+        return quote_string(value.value)
+    if isinstance(value, NixList):
+        return "[ " + "".join(display_value(item) + " " for item in value.items) + "]"
+    if isinstance(value, NixAttrs):
+        return "{ " + "".join(f"{quote_attr(k)} = {display_value(v)}; " for k, v in value.entries) + "}"
+    if isinstance(value, Dynamic):
+        return f"<dynamic: {value.reason}>"
+    try:
+        return " ".join(render_value(value).split())
+    except NixwrightError as err:
+        return f"<{err.message}>"
 
 
 def definition_line(definition: Definition) -> str:
-    try:
-        value = re.sub(r"\s+", " ", render_value(definition.value))
-    except NixwrightError:
-        value = "<value>"
+    value = display_value(definition.value)
     if len(value) > 100:
         value = value[:99] + "…"
     notes = []

@@ -100,6 +100,13 @@ OPTIONS: dict[str, OptionType] = {
     "services.grafana.settings.server.http_port": PORT,
     "system.build.toplevel": PACKAGE,
     "virtualisation.memorySize": INT,
+    "services.pipewire.enable": BOOL,
+    "services.pipewire.pulse.enable": BOOL,
+    "hardware.pulseaudio.enable": BOOL,
+    "boot.loader.grub.efiInstallAsRemovable": BOOL,
+    "boot.loader.efi.canTouchEfiVariables": BOOL,
+    "services.xserver.videoDrivers": list_of(STR),
+    "hardware.nvidia.open": null_or(BOOL),
 }
 SPECIAL: dict[str, OptionInfo] = {
     "services.openssh.permitRootLogin": OptionInfo(

@@ -166,3 +166,30 @@ def test_computed_users_are_not_judged():
         ),
     )
     assert codes(found) == []
+
+
+def test_pulseaudio_next_to_pipewire():
+    pipewire = (d("services.pipewire.enable", TRUE), d("services.pipewire.pulse.enable", TRUE))
+    assert check(ROOT, GRUB, STATE, *pipewire) == ()
+    found = check(ROOT, GRUB, STATE, *pipewire, d("hardware.pulseaudio.enable", TRUE))
+    assert [f.code for f in found] == ["NW-SYS-AUDIO-CONFLICT"]
+
+
+def test_grub_removable_efi_with_efi_variables():
+    both = (
+        d("boot.loader.grub.efiInstallAsRemovable", TRUE),
+        d("boot.loader.efi.canTouchEfiVariables", TRUE),
+    )
+    assert [f.code for f in check(ROOT, GRUB, STATE, *both)] == ["NW-SYS-GRUB-EFI"]
+    off = d("boot.loader.efi.canTouchEfiVariables", FALSE)
+    assert check(ROOT, GRUB, STATE, both[0], off) == ()
+
+
+def test_nvidia_needs_open_choice_and_unfree():
+    drivers = d("services.xserver.videoDrivers", NixList((NixString("nvidia"),)))
+    assert sorted(f.code for f in check(ROOT, GRUB, STATE, drivers)) == [
+        "NW-PKG-UNFREE",
+        "NW-SYS-NVIDIA-OPEN",
+    ]
+    configured = (d("hardware.nvidia.open", TRUE), d("nixpkgs.config.allowUnfree", TRUE))
+    assert check(ROOT, GRUB, STATE, drivers, *configured) == ()

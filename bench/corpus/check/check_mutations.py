@@ -457,6 +457,43 @@ MUTATIONS: tuple[Mutation, ...] = (
         ("NW-SYS-WIRELESS-CONFLICT",),
         only=("desktop",),
     ),
+    Mutation(
+        "audio-conflict",
+        "PulseAudio next to PipeWire",
+        (_add("hardware.pulseaudio.enable = true;"),),
+        ("NW-SYS-AUDIO-CONFLICT",),
+        only=("desktop",),
+    ),
+    Mutation(
+        "nvidia-no-open",
+        "NVIDIA driver without hardware.nvidia.open",
+        (_add('services.xserver.videoDrivers = [ "nvidia" ];'),),
+        ("NW-PKG-UNFREE", "NW-SYS-NVIDIA-OPEN"),
+        per_base={"media": ("NW-SYS-NVIDIA-OPEN",)},
+        only=("server", "desktop", "media", "nas", "vm"),
+    ),
+    Mutation(
+        "nvidia-ok",
+        "NVIDIA driver, configured",
+        (
+            _add('services.xserver.videoDrivers = [ "nvidia" ];'),
+            _add("hardware.nvidia.open = false;"),
+            _add("nixpkgs.config.allowUnfree = true;"),
+        ),
+        (),
+        only=("desktop", "nas"),
+    ),
+    Mutation(
+        "grub-efi-removable",
+        "removable EFI install with EFI variable access",
+        (
+            _add("boot.loader.grub.efiSupport = true;"),
+            _add("boot.loader.grub.efiInstallAsRemovable = true;"),
+            _add("boot.loader.efi.canTouchEfiVariables = true;"),
+        ),
+        ("NW-SYS-GRUB-EFI",),
+        only=("server", "media"),
+    ),
     # -- option kinds
     Mutation(
         "renamed-option",

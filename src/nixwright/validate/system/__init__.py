@@ -10,6 +10,7 @@ from collections.abc import Callable
 from nixwright.findings import Finding
 from nixwright.validate.facts import Facts
 from nixwright.validate.system.boot import check_boot_loader, check_root_fs, check_state_version
+from nixwright.validate.system.hardware import check_audio, check_grub_efi, check_nvidia
 from nixwright.validate.system.services import check_acme, check_wireless, check_zfs
 from nixwright.validate.system.users import check_locked_out, check_users
 
@@ -24,6 +25,9 @@ SYSTEM_CHECKS: tuple[SystemCheck, ...] = (
     check_zfs,
     check_acme,
     check_wireless,
+    check_audio,
+    check_grub_efi,
+    check_nvidia,
 )
 
 

@@ -1,0 +1,24 @@
+{ config, pkgs, ... }:
+{
+  imports = [ ./hardware-configuration.nix ];
+
+  boot.loader.grub.devices = [ "/dev/sda" ];
+  nixpkgs.config.allowUnfree = true;
+
+  networking.hostName = "media";
+  services.jellyfin.enable = true;
+  services.jellyfin.openFirewall = true;
+  virtualisation.docker.enable = true;
+
+  users.users.dave = {
+    isNormalUser = true;
+    extraGroups = [ "wheel" "docker" ];
+  };
+
+  environment.systemPackages = with pkgs; [ vim ffmpeg spotify ];
+
+  boot.loader.grub.efiSupport = true;
+  boot.loader.grub.efiInstallAsRemovable = true;
+  boot.loader.efi.canTouchEfiVariables = true;
+  system.stateVersion = "24.11";
+}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 from pathlib import Path
@@ -111,3 +112,24 @@ def test_impossible_requests_explain_themselves(
     assert message in err
     assert "Traceback" not in err
     assert list(env.iterdir()) == []
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_asks_on_a_terminal(
+    env: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("sys.stdin", _Terminal("blocky\nkim\n\n"))
+    assert main(["generate", "-o", "o", REQUEST]) == 0
+    err = capsys.readouterr().err
+    assert "Which DNS filter should run?" in err
+    record = json.loads((env / "o" / "nixwright.json").read_text())
+    assert {a["key"]: a["value"] for a in record["answers"]} == {
+        "dns-filter": "blocky",
+        "admin": "kim",
+        "ssh-key": "none",
+    }
+    assert record["assumptions"] == []

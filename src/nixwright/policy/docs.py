@@ -23,7 +23,7 @@ configuration defines, merged with the release's defaults (for example,
 
 - **Priorities** follow the module system: `lib.mkForce` beats a plain definition, which
   beats `lib.mkDefault`, which beats the option's default. Lists of the winning priority
-  are concatenated.
+  are concatenated. A definition under an old, renamed option name counts under the new one.
 - **Conditions**: a definition under `lib.mkIf` may or may not apply. A risky value under a
   condition is reported with that condition ("this applies when ..."). A safe value under
   the same condition as the rule's own precondition (for example
@@ -69,7 +69,8 @@ when = [{ option = "services.openssh.enable", equals = true }]
 
 A `[[disable]]` without a `reason`, an unknown rule id, an unknown check or an unknown key
 is an error. A disabled rule still runs: what it would have reported appears as `info`,
-titled "Disabled: ...", naming the policy file and its reason, so nothing is hidden silently. The checks a rule can use are listed under [Checks](#checks).
+titled "Disabled: ...", naming the policy file and its reason, so nothing is hidden
+silently. The checks a rule can use are listed under [Checks](#checks).
 
 ## Accepting a risk (`--accept-risk RULE_ID`)
 
@@ -111,7 +112,11 @@ def render_policy_docs() -> str:
     parts = [_INTRO]
     for signal in exposure_data()["signal"]:
         subject = signal.get("option") or signal.get("names")
-        parts.append(f"- `{subject}`: {_plain(str(signal['why']))};\n")
+        also = ""
+        if "when_any" in signal:
+            others = " or ".join(f"`{c['option']}`" for c in signal["when_any"])
+            also = f" (only with {others} showing a LAN behind it)"
+        parts.append(f"- `{subject}`: {_plain(str(signal['why']))}{also};\n")
     suffixes = ", ".join(f"`{s}`" for s in exposure_data()["local_suffixes"])
     parts.append(f"\nNames under {suffixes} are private and do not count.\n")
     parts.append(_summary())

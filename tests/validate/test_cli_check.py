@@ -95,3 +95,21 @@ def test_policy_findings_are_shown_and_fail_only_with_fail_on(use_kb, tmp_path, 
     worst = "high" if any(" high [policy]" in line for line in policy) else "medium"
     assert main(["check", "--fail-on", worst, str(tmp_path)]) == 1
     assert main(["check", "--no-policy", "--fail-on", worst, str(tmp_path)]) == 0
+
+
+@pytest.mark.nix
+def test_eval_gives_nixs_verdict(use_kb, tmp_path, capsys):
+    import os
+    import shutil
+
+    nixpkgs = os.environ.get("NIXPKGS_SRC")
+    if shutil.which("nix-instantiate") is None or not nixpkgs:
+        pytest.skip("needs nix-instantiate and NIXPKGS_SRC (see docs/development.md)")
+    _write(tmp_path, VALID.replace("services.openssh.enable = true", 'services.openssh.enable = "yes"'))
+    code = main(["check", "--no-policy", "--eval", "--nixpkgs", nixpkgs, "--format", "json", str(tmp_path)])
+    data = json.loads(capsys.readouterr().out)
+    assert code == 1
+    assert data["evaluation"]["ran"] is True
+    assert data["evaluation"]["accepted"] is False
+    assert "nix-instantiate" in data["evaluation"]["command"]
+    assert {f["code"] for f in data["findings"]} == {"NW-TYPE-MISMATCH"}

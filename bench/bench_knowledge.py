@@ -49,11 +49,11 @@ def _ms(values: list[float], q: float) -> str:
 
 
 def bench_build(data: Path, home: Path) -> None:
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     result = ensure_database("24.11", data, home=home, force=True)
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     size = result.path.stat().st_size / 1e6
-    print(f"build: {seconds:.1f} s (target < 30 s), database {size:.1f} MB")
+    print(f"build: {seconds:.1f} s (target < 30 s; {cpu:.1f} s CPU), database {size:.1f} MB")
 
 
 def _concrete(kb: KnowledgeBase, count: int) -> list[str]:

@@ -237,6 +237,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--no-restrict", action="store_true", help="allow reading files outside the config")
     parser.add_argument("--json", action="store_true", help="print results as JSON instead of a table")
     parser.add_argument("--warnings", action="store_true", help="list evaluation warnings under the table")
+    parser.add_argument("--quiet", action="store_true", help="no progress lines on standard error")
     parser.add_argument("--width", type=int, default=100, help="truncate first error lines to this width")
     return parser
 
@@ -254,10 +255,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("nix_eval: no configuration.nix found under the given paths", file=sys.stderr)
         return 2
     results = []
-    for target in targets:
-        if not args.json:
-            print(f"... {target.name} ({target.system})", file=sys.stderr, flush=True)
-        results.append(evaluate(target, args.script, args.nixpkgs, args.timeout, not args.no_restrict))
+    for i, target in enumerate(targets, 1):
+        result = evaluate(target, args.script, args.nixpkgs, args.timeout, not args.no_restrict)
+        verdict = "OK" if result.ok else f"FAIL {result.first_error[:120]}"
+        if not args.quiet:
+            print(
+                f"[{i}/{len(targets)}] {target.name} ({target.system}, {result.seconds:.1f}s): {verdict}",
+                file=sys.stderr,
+                flush=True,
+            )
+        results.append(result)
     if args.json:
         print(json.dumps([asdict(r) for r in results], indent=2))
     else:

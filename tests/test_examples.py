@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from nixwright.findings import Severity
+from nixwright.knowledge import KnowledgeBase
 from nixwright.nix.values import Definition, NixAttrs, NixBool, NixList, NixNull, NixString, PackageRef
 from nixwright.plan.pipeline import generate
 
@@ -26,7 +27,7 @@ pytestmark = pytest.mark.integration
 def _truthy(d: Definition) -> bool:
     match d.value:
         case NixBool(value):
-            return value
+            return bool(value)
         case NixNull():
             return False
         case NixString(text):
@@ -61,7 +62,7 @@ def _packages(defs: tuple[Definition, ...]) -> set[str]:
 
 @pytest.mark.skipif(not CASES, reason=f"{EXAMPLES} not found")
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c["id"])
-def test_example(kb, case: dict[str, Any]) -> None:
+def test_example(kb: KnowledgeBase, case: dict[str, Any]) -> None:
     gen = generate(case["prompt"], kb)
     assert gen.plan.system == case["system"]
     defs = gen.verified.reading.definitions

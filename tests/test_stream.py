@@ -17,6 +17,7 @@ from nixwright.catalog.load import load_catalog
 from nixwright.catalog.model import Capability, Catalog, HardwareProfile
 from nixwright.errors import NixwrightError
 from nixwright.findings import Severity
+from nixwright.knowledge import KnowledgeBase
 from nixwright.plan.pipeline import generate
 from nixwright.plan.select import implied_requirements
 
@@ -88,7 +89,7 @@ def test_stream_is_large_enough() -> None:
     assert len(stream(load_catalog())) >= MINIMUM
 
 
-def test_stream_generates_clean_configurations(kb) -> None:
+def test_stream_generates_clean_configurations(kb: KnowledgeBase) -> None:
     failures = []
     requests = stream(load_catalog())
     for text in requests:

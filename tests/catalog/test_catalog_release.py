@@ -13,14 +13,21 @@ from release_check import (
 )
 
 from nixwright.catalog.load import load_catalog
-from nixwright.catalog.model import Capability, HardwareProfile
+from nixwright.catalog.model import Capability, HardwareProfile, OptionSetting
 from nixwright.findings import Severity
+from nixwright.knowledge import KnowledgeBase
 
 CATALOG = load_catalog()
 pytestmark = pytest.mark.integration
 
 
-def _validator_errors(kb, entries, source: str, imported: tuple[str, ...], system: str) -> list[str]:
+def _validator_errors(
+    kb: KnowledgeBase,
+    entries: list[tuple[tuple[str, ...], OptionSetting]],
+    source: str,
+    imported: tuple[str, ...],
+    system: str,
+) -> list[str]:
     from nixwright.validate import check_reading
 
     findings = check_reading(reading_of(entries, source, imported), kb, system=system)
@@ -31,7 +38,7 @@ def _validator_errors(kb, entries, source: str, imported: tuple[str, ...], syste
 
 
 @pytest.mark.parametrize("cap", CATALOG.capabilities, ids=lambda c: c.id)
-def test_capability_options_exist(kb, cap: Capability) -> None:
+def test_capability_options_exist(kb: KnowledgeBase, cap: Capability) -> None:
     imported = tuple(i.module for i in cap.imports)
     problems = option_problems(kb, cap.options, imported)
     if cap.proxy is not None:
@@ -41,32 +48,32 @@ def test_capability_options_exist(kb, cap: Capability) -> None:
 
 
 @pytest.mark.parametrize("cap", CATALOG.capabilities, ids=lambda c: c.id)
-def test_capability_packages_exist_on_its_systems(kb, cap: Capability) -> None:
+def test_capability_packages_exist_on_its_systems(kb: KnowledgeBase, cap: Capability) -> None:
     attrs = [p.attr for p in cap.packages] + [a for s in cap.options for a in packages_in(s.value)]
     assert package_problems(kb, attrs, cap.systems) == []
 
 
 @pytest.mark.parametrize("cap", CATALOG.capabilities, ids=lambda c: c.id)
-def test_capability_values_have_option_types(kb, cap: Capability) -> None:
+def test_capability_values_have_option_types(kb: KnowledgeBase, cap: Capability) -> None:
     imported = tuple(i.module for i in cap.imports)
     for system in cap.systems:
         assert _validator_errors(kb, capability_entries(cap), cap.source, imported, system) == []
 
 
 @pytest.mark.parametrize("hw", CATALOG.hardware, ids=lambda h: h.id)
-def test_hardware_options_exist(kb, hw: HardwareProfile) -> None:
+def test_hardware_options_exist(kb: KnowledgeBase, hw: HardwareProfile) -> None:
     imported = tuple(i.module for i in hw.imports)
     settings = [s for _, s in hardware_entries(hw)]
     assert option_problems(kb, settings, imported) == []
 
 
 @pytest.mark.parametrize("hw", CATALOG.hardware, ids=lambda h: h.id)
-def test_hardware_packages_exist(kb, hw: HardwareProfile) -> None:
+def test_hardware_packages_exist(kb: KnowledgeBase, hw: HardwareProfile) -> None:
     attrs = [p.attr for p in hw.packages] + [a for _, s in hardware_entries(hw) for a in packages_in(s.value)]
     assert package_problems(kb, attrs, [hw.system]) == []
 
 
 @pytest.mark.parametrize("hw", CATALOG.hardware, ids=lambda h: h.id)
-def test_hardware_values_have_option_types(kb, hw: HardwareProfile) -> None:
+def test_hardware_values_have_option_types(kb: KnowledgeBase, hw: HardwareProfile) -> None:
     imported = tuple(i.module for i in hw.imports)
     assert _validator_errors(kb, hardware_entries(hw), hw.source, imported, hw.system) == []

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from nixwright.cli.main import main
+from nixwright.knowledge import KnowledgeBase
 
 pytestmark = pytest.mark.integration
 REPO = Path(__file__).resolve().parents[2]
@@ -17,7 +18,7 @@ REQUEST = "A Raspberry Pi 4 with 4 gigs of RAM as a DNS ad blocker for my home n
 
 
 @pytest.fixture
-def env(kb, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+def env(kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     """Use the knowledge base the ``kb`` fixture built; run in a scratch folder."""
     home = os.environ.get("NIXWRIGHT_TEST_HOME") or str(REPO / "build" / "test-home")
     monkeypatch.setenv("NIXWRIGHT_HOME", home)

@@ -7,17 +7,18 @@ import pytest
 from nixwright.catalog.model import Catalog
 from nixwright.errors import NixwrightError
 from nixwright.findings import Severity
+from nixwright.knowledge import KnowledgeBase
 from nixwright.nix.values import NixBool, NixInt, NixList, NixString
-from nixwright.plan.pipeline import generate
+from nixwright.plan.pipeline import Generated, generate
 
 pytestmark = pytest.mark.integration
 
 
-def _values(gen) -> dict[str, object]:
+def _values(gen: Generated) -> dict[str, object]:
     return {".".join(a.path): a.value for a in gen.plan.assignments}
 
 
-def test_every_assignment_has_provenance(kb, mini: Catalog) -> None:
+def test_every_assignment_has_provenance(kb: KnowledgeBase, mini: Catalog) -> None:
     gen = generate("a Raspberry Pi 4 ad blocker", kb, catalog=mini)
     for a in gen.plan.assignments:
         assert a.provenance.origin
@@ -32,18 +33,18 @@ def test_every_assignment_has_provenance(kb, mini: Catalog) -> None:
     } <= origins
 
 
-def test_firewall_opens_lan_ports_but_not_localhost(kb, mini: Catalog) -> None:
+def test_firewall_opens_lan_ports_but_not_localhost(kb: KnowledgeBase, mini: Catalog) -> None:
     values = _values(generate("a VPS with a status page", kb, catalog=mini))
     assert values["networking.firewall.allowedTCPPorts"] == NixList((NixInt(22), NixInt(443)))
     assert "networking.firewall.allowedUDPPorts" not in values
 
 
-def test_lan_interface_restricts_the_firewall(kb, mini: Catalog) -> None:
+def test_lan_interface_restricts_the_firewall(kb: KnowledgeBase, mini: Catalog) -> None:
     values = _values(generate("a mini PC ad blocker on interface enp3s0", kb, catalog=mini))
     assert values["networking.firewall.interfaces.enp3s0.allowedUDPPorts"] == NixList((NixInt(53),))
 
 
-def test_reverse_proxy_gets_one_virtual_host_per_web_app(kb, mini: Catalog) -> None:
+def test_reverse_proxy_gets_one_virtual_host_per_web_app(kb: KnowledgeBase, mini: Catalog) -> None:
     gen = generate("a VPS with a status page, HTTPS for status.example.com", kb, catalog=mini)
     values = _values(gen)
     assert values["services.caddy.virtualHosts.status.example.com.extraConfig"] == NixString(
@@ -51,21 +52,21 @@ def test_reverse_proxy_gets_one_virtual_host_per_web_app(kb, mini: Catalog) -> N
     )
 
 
-def test_minimal_and_nothing_else_drop_extras(kb, mini: Catalog) -> None:
+def test_minimal_and_nothing_else_drop_extras(kb: KnowledgeBase, mini: Catalog) -> None:
     full = _values(generate("a mini PC ad blocker", kb, catalog=mini))
     bare = _values(generate("a mini PC ad blocker. Nothing else.", kb, catalog=mini))
     assert "services.adguardhome.extraArgs" in full
     assert "services.adguardhome.extraArgs" not in bare
 
 
-def test_static_address(kb, mini: Catalog) -> None:
+def test_static_address(kb: KnowledgeBase, mini: Catalog) -> None:
     text = "a mini PC ad blocker, LAN 192.168.1.0/24, gateway 192.168.1.1, static IP 192.168.1.2"
     values = _values(generate(text, kb, catalog=mini))
     assert values["networking.useDHCP"] == NixBool(value=False)
     assert values["networking.defaultGateway"] == NixString("192.168.1.1")
 
 
-def test_output_validates_and_passes_policy(kb, mini: Catalog) -> None:
+def test_output_validates_and_passes_policy(kb: KnowledgeBase, mini: Catalog) -> None:
     gen = generate("a hardened headless mini PC ad blocker with automatic updates", kb, catalog=mini)
     assert not [f for f in gen.verified.validation if f.severity is Severity.ERROR]
     assert not [f for f in gen.verified.policy if f.severity in (Severity.HIGH, Severity.MEDIUM)]
@@ -73,23 +74,23 @@ def test_output_validates_and_passes_policy(kb, mini: Catalog) -> None:
     assert _values(gen)["system.autoUpgrade.enable"] == NixBool(value=True)
 
 
-def test_encryption_goes_to_the_hardware_file(kb, mini: Catalog) -> None:
+def test_encryption_goes_to_the_hardware_file(kb: KnowledgeBase, mini: Catalog) -> None:
     gen = generate("an encrypted old ThinkPad with a text editor", kb, catalog=mini)
     assert 'boot.initrd.luks.devices.cryptroot.device = "/dev/disk/by-label/cryptroot";' in gen.files.hardware
 
 
-def test_encryption_on_a_pi_is_refused(kb, mini: Catalog) -> None:
+def test_encryption_on_a_pi_is_refused(kb: KnowledgeBase, mini: Catalog) -> None:
     with pytest.raises(NixwrightError, match="encryption is not supported"):
         generate("an encrypted Raspberry Pi 4 ad blocker", kb, catalog=mini)
 
 
-def test_same_request_same_files(kb, mini: Catalog) -> None:
+def test_same_request_same_files(kb: KnowledgeBase, mini: Catalog) -> None:
     text = "a VPS with a status page and ssh, users alex and sam, timezone Europe/Paris"
     first, second = generate(text, kb, catalog=mini), generate(text, kb, catalog=mini)
     assert first.files == second.files
 
 
-def test_wifi_brings_network_manager(kb, mini: Catalog) -> None:
+def test_wifi_brings_network_manager(kb: KnowledgeBase, mini: Catalog) -> None:
     values = _values(generate("a Raspberry Pi 4 ad blocker on Wi-Fi", kb, catalog=mini))
     assert values["networking.networkmanager.enable"] == NixBool(value=True)
     groups = values["users.users.admin.extraGroups"]
@@ -97,7 +98,7 @@ def test_wifi_brings_network_manager(kb, mini: Catalog) -> None:
     assert set(groups.items) == {NixString("wheel"), NixString("networkmanager")}
 
 
-def test_a_risk_the_request_demands_needs_acceptance(kb, mini: Catalog) -> None:
+def test_a_risk_the_request_demands_needs_acceptance(kb: KnowledgeBase, mini: Catalog) -> None:
     with pytest.raises(NixwrightError, match="NW-PRIV-006") as err:
         generate("a mini PC with passwordless sudo", kb, catalog=mini)
     assert err.value.exit_code == 1

@@ -37,7 +37,8 @@ def preconditions(ctx: CheckContext, params: Mapping[str, Any], name: str | None
             return Gate("no"), ""
         reason = f" This machine faces the Internet: {facing}."
     if quality is not None:
-        reason = f" The request asks for a {quality} machine." + reason
+        article = "an" if str(quality)[:1].lower() in "aeiou" else "a"
+        reason = f" The request asks for {article} {quality} machine." + reason
     gate = ctx.gate(params.get("when", ()), name)
     if not gate.open:
         return gate, reason

@@ -165,3 +165,22 @@ def test_email_is_a_fact_not_a_domain(mini: Catalog) -> None:
     net = parse_request("a VPS with ssh, certificates to ops@example.org", mini).network
     assert net.email == "ops@example.org"
     assert net.domains == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "hostname"),
+    [
+        ("a mini PC called dnsbox running ssh", "dnsbox"),
+        ("a VPS with ssh, hostname: web-1", "web-1"),
+        ("a VPS with ssh; name it atlas", "atlas"),
+        ("a PC with gnome for two kids named alex and sam", None),
+    ],
+)
+def test_hostname_needs_a_machine_word(mini: Catalog, text: str, hostname: str | None) -> None:
+    assert parse_request(text, mini).network.hostname == hostname
+
+
+def test_names_keep_their_hyphens(mini: Catalog) -> None:
+    intent = parse_request("a VPS with ssh for my-site.example.org, users anna-lena and bob", mini)
+    assert intent.network.domains == ("my-site.example.org",)
+    assert [p.username for p in intent.people] == ["anna-lena", "bob"]

@@ -56,7 +56,8 @@ _SSH_KEY = re.compile(
     r"\s+[A-Za-z0-9+/]+={0,3})(\s+[\w.@+-]+@[\w.-]+|\s+[\w.-]+(?=\s*$))?"
 )
 _HOSTNAME = re.compile(
-    r"\b(?:host ?name|hostname|called|named|name it|name:)\s*(?:is|should be|=|:)?\s*[\"']?([a-z][a-z0-9-]{0,62})\b"
+    r"\b(?:host ?name|hostname|(?:name|call) it|(?:machine|computer|box|server|pi|laptop|it|device|vps|pc|desktop)"
+    r"\s+(?:is\s+|should be\s+)?(?:called|named))\s*(?:is|should be|=|:)?\s*[\"']?([a-z][a-z0-9-]{0,62})\b"
 )
 _INTERFACE = re.compile(r"\b(eth\d+|en[opsx][\w]+|wlan\d+|wlp\w+|end\d+)\b")
 _TZ = re.compile(

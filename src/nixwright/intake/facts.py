@@ -41,17 +41,18 @@ def collect_facts(text: str, norm: str, covered: list[bool]) -> Facts:
                 covered[i] = True
             finds.append(f)
 
+    low = text.lower()  # names keep their hyphens here (the normalised text turns them into spaces)
     for group in (
         ent.ssh_keys(text),
-        ent.domains(norm),
-        ent.addresses(norm),
+        ent.domains(low),
+        ent.addresses(low),
         ent.timezones(text),
         ent.locales(text),
         ent.sizes_mb(norm),
-        ent.disks(norm),
-        ent.interfaces(norm),
-        user_lists(norm),
-        ent.hostnames(norm),
+        ent.disks(low),
+        ent.interfaces(low),
+        user_lists(low),
+        ent.hostnames(low),
         ent.keyboards(norm),
         _words(norm, _WIFI, "wifi"),
         _words(norm, tuple(LANGUAGES), "language"),
@@ -67,7 +68,7 @@ def collect_facts(text: str, norm: str, covered: list[bool]) -> Facts:
         + tuple(f"{f.value} disks" for f in by.get("disk-count", [])),
         wifi="wifi" in by,
         network=_network(by),
-        people=_people(norm, by),
+        people=_people(low, by),
         locale=_locale(by),
         evidence=ev,
         hardware_evidence=[Evidence(text[f.start : f.end], f.start, f.end) for f in by.get("ram", [])],

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from nixwright.errors import SourceLocation
-from nixwright.nix.evaluate import Evaluator
+from nixwright.nix.evaluate import LITERALS, Evaluator
+from nixwright.nix.literals import value_of_node
 from nixwright.nix.items import Cond, Item, Known, Lazy, Merge, Order, Override, StaticSet
 from nixwright.nix.values import (
     PRIORITY_DEFAULT_PLAIN,
@@ -42,6 +43,9 @@ class Collected:
 
 
 def emit(ev: Evaluator, item: Item, prefix: tuple[str, ...], ctx: Context, out: Collected) -> None:
+    if isinstance(item, Lazy) and item.node.type in LITERALS:  # the common leaf, read directly
+        _leaf(value_of_node(ev, item.node, item.scope), prefix, ctx, out, "")
+        return
     forced = ev.force(item)
     if isinstance(forced, StaticSet):
         if not forced.entries and not forced.dynamic:
@@ -153,16 +157,9 @@ def _leaf(value: Value, prefix: tuple[str, ...], ctx: Context, out: Collected, t
             Unreadable(f"module body not read: {reason}", text or _text_of(value), ctx.location)
         )
         return
+    condition = join_conditions(ctx.conditions) if ctx.conditions else None
     out.definitions.append(
-        Definition(
-            path=prefix,
-            value=value,
-            location=ctx.location,
-            priority=ctx.priority,
-            condition=join_conditions(ctx.conditions),
-            order=ctx.order,
-            dynamic_key=ctx.dynamic_key,
-        )
+        Definition(prefix, value, ctx.location, ctx.priority, condition, ctx.order, ctx.dynamic_key)
     )
 
 

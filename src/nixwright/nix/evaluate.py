@@ -42,7 +42,7 @@ _GLOBAL_FUNCTIONS = frozenset(
 
 _IN_PROGRESS = Known(Dynamic("being read"))
 # Node kinds that are already in their final shape (their value is read by `literals`).
-_LITERALS = frozenset(
+LITERALS = frozenset(
     {
         "string_expression", "indented_string_expression", "integer_expression", "float_expression",
         "list_expression", "path_expression", "hpath_expression", "spath_expression", "uri_expression",
@@ -125,7 +125,7 @@ class Evaluator:
     def _force_node(self, item: Lazy) -> Item:
         node, scope = item.node, item.scope
         kind = node.type
-        if kind in _LITERALS:
+        if kind in LITERALS:
             return item
         if kind == "parenthesized_expression":
             return self.force(Lazy(_expr(node, "expression"), scope))

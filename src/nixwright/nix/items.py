@@ -101,13 +101,15 @@ def module_argument(name: str) -> Symbol:
     return Symbol("arg", (name,))
 
 
-@dataclass(frozen=True)
 class Entry:
     """One attribute of a ``StaticSet``: its item and where its name was written."""
 
-    item: Item
-    location: SourceLocation
-    dynamic_key: bool = False
+    __slots__ = ("dynamic_key", "item", "location")
+
+    def __init__(self, item: Item, location: SourceLocation, dynamic_key: bool = False) -> None:
+        self.item = item
+        self.location = location
+        self.dynamic_key = dynamic_key
 
 
 @dataclass(eq=False)

@@ -72,6 +72,17 @@ def indented_string_pieces(node: Node, data: bytes | None = None) -> list[Piece]
     return _strip_indentation(parts)
 
 
+def _strip_plain(text: str) -> str:
+    """``_strip_indentation`` for a string of one literal part, line by line (the common case)."""
+    lines = text.split("\n")
+    indents = [len(line) - len(line.lstrip(" ")) for line in lines if line.strip(" ")]
+    cut = min(indents) if indents else len(text)
+    stripped = [line[cut:] if line.strip(" ") else line[min(cut, len(line)) :] for line in lines]
+    if len(stripped) > 1 and not stripped[-1].strip(" "):
+        stripped[-1] = ""
+    return "\n".join(stripped)
+
+
 def _min_indent(parts: list[tuple[bool, Piece]]) -> int:
     min_indent = 1_000_000
     cur = 0
@@ -98,6 +109,9 @@ def _min_indent(parts: list[tuple[bool, Piece]]) -> int:
 
 
 def _strip_indentation(parts: list[tuple[bool, Piece]]) -> list[Piece]:
+    if len(parts) == 1 and parts[0][0] and isinstance(parts[0][1], str):
+        text = _strip_plain(parts[0][1])
+        return [text] if text else []
     min_indent = _min_indent(parts)
     pieces: list[Piece] = []
     at_start = True

@@ -15,8 +15,8 @@ from typing import NamedTuple
 
 from nixwright.errors import SourceLocation
 from nixwright.nix.evaluate import LITERALS, Evaluator
-from nixwright.nix.literals import value_of_node
 from nixwright.nix.items import Cond, Item, Known, Lazy, Merge, Order, Override, StaticSet
+from nixwright.nix.literals import value_of_node
 from nixwright.nix.values import (
     PRIORITY_DEFAULT_PLAIN,
     Definition,

@@ -30,6 +30,7 @@ from nixwright.knowledge.reading import (
     wrong_format,
 )
 from nixwright.knowledge.schema import SCHEMA, SCHEMA_VERSION
+from nixwright.knowledge.search import record_common_terms
 
 Ingest = Callable[[sqlite3.Connection, Path, Any], int]
 _INGEST: dict[InputFile, Ingest] = {
@@ -178,6 +179,7 @@ def _fill(
         progress("indexing", total, total)
         db.execute("INSERT INTO options_fts (options_fts) VALUES ('optimize')")
         db.execute("INSERT INTO packages_fts (packages_fts) VALUES ('optimize')")
+        record_common_terms(db)
         db.execute("ANALYZE")
         meta = {
             "release": release,

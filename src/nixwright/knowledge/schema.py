@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # ``module`` is '' for options of every configuration, else the file (``nixos/...``) that must be
 # imported for the option to exist. ``requires`` (JSON list) marks rows of options.json and
@@ -73,6 +73,10 @@ CREATE TABLE packages (
 CREATE VIRTUAL TABLE packages_fts USING fts5(
   name, pname, description, content='', tokenize='porter unicode61', prefix='3'
 );
+
+-- index terms (Porter stems) in more rows than search.py's _COMMON: they do not narrow a search
+CREATE TABLE common_terms (tbl TEXT NOT NULL, term TEXT NOT NULL, docs INTEGER NOT NULL,
+  PRIMARY KEY (tbl, term)) WITHOUT ROWID;
 
 CREATE TABLE package_set_aliases (alias TEXT PRIMARY KEY, target TEXT NOT NULL) WITHOUT ROWID;
 

@@ -46,6 +46,7 @@ _STOP = frozenset(
     ]
 )
 _CANDIDATES = 80  # rows per index query handed to the re-ranking
+_ENOUGH = 20  # rows matching every word that make the any-word query unnecessary
 _COMMON = 2000  # a word in more rows than this does not narrow a search
 
 
@@ -61,12 +62,22 @@ _PACKAGES_SQL = (
 )
 
 
-def create_vocabularies(db: sqlite3.Connection) -> None:
-    """Term statistics of both indexes (temporary tables: the database itself stays read-only)."""
+def record_common_terms(db: sqlite3.Connection) -> None:
+    """At build time: the index terms (Porter stems) found in more than ``_COMMON`` rows."""
     for table in ("options", "packages"):
+        db.execute(f"CREATE VIRTUAL TABLE temp.{table}_vocab USING fts5vocab(main, '{table}_fts', 'row')")
         db.execute(
-            f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{table}_vocab USING fts5vocab(main, '{table}_fts', 'row')"
+            f"INSERT INTO common_terms SELECT '{table}', term, doc FROM temp.{table}_vocab WHERE doc > ?",  # noqa: S608
+            (_COMMON,),
         )
+        db.execute(f"DROP TABLE temp.{table}_vocab")
+
+
+def load_common_terms(db: sqlite3.Connection) -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = {"options": set(), "packages": set()}
+    for table, term in db.execute("SELECT tbl, term FROM common_terms"):
+        found.setdefault(table, set()).add(term)
+    return {k: frozenset(v) for k, v in found.items()}
 
 
 def query_words(query: str) -> list[str]:
@@ -79,11 +90,20 @@ def fts_query(words: list[str], joiner: str = " OR ", prefix: bool = True) -> st
     return joiner.join(f'"{w}"*' if prefix and len(w) >= 3 else f'"{w}"' for w in words)
 
 
-def _selective(db: sqlite3.Connection, table: str, words: list[str]) -> list[str]:
+def _selective(words: list[str], common: frozenset[str]) -> list[str]:
     """The words that narrow the search: very common ones ("python", "services") are left to the
     re-ranking, since matching them costs a scan of a large part of the index."""
-    common = {w for w in words if _documents(db, table, w) > _COMMON}
-    return [w for w in words if w not in common]
+    return [w for w in words if not _is_common(w, common)]
+
+
+def _is_common(word: str, common: frozenset[str]) -> bool:
+    # The index holds Porter stems: prefixes of the word (``services`` -> ``servic``), or with
+    # ``i`` for a final ``y`` (``library`` -> ``librari``); a stem is at most 3 letters shorter.
+    variants = (word, word[:-1] + "i") if word.endswith("y") else (word,)
+    if len(word) <= 4:  # short words are their own stem, at most without a plural s
+        return word in common or word.removesuffix("s") in common
+    shortest = max(4, len(word) - 3)
+    return any(v[:n] in common for v in variants for n in range(shortest, len(v) + 1))
 
 
 def _enable_query(words: list[str]) -> str:
@@ -91,31 +111,17 @@ def _enable_query(words: list[str]) -> str:
     return f"name : ({fts_query(words)}) AND name : enable"
 
 
-def _documents(db: sqlite3.Connection, table: str, word: str) -> int:
-    """Rows holding ``word``. The index stores Porter stems, which are prefixes of the word
-    (``services`` -> ``servic``) or end in ``i`` for ``y`` (``library`` -> ``librari``)."""
-    start = word[: max(2, len(word) - 3)]
-    rows = db.execute(
-        f"SELECT term, doc FROM {table}_vocab WHERE term >= ? AND term < ?",  # noqa: S608
-        (start, start + "\uffff"),
-    ).fetchall()
-    variants = (word, word[:-1] + "i") if word.endswith("y") else (word,)
-    stems = [(len(t), d) for t, d in rows if any(v.startswith(t) for v in variants)]
-    return max(stems)[1] if stems else 0
-
-
 def _candidates(
     db: sqlite3.Connection, sql: str, words: list[str], limit: int, prefix: bool = True
 ) -> list[Any]:
-    """Rows matching every word (as prefixes), then the best rows matching any whole word.
-
-    Whole words keep the any-word query cheap; the re-ranking decides between both sets. When
+    """Rows matching every word (as prefixes); when those are few, also the best rows matching any
+    whole word. Whole words keep the any-word query cheap; the re-ranking decides between both sets. When
     every word is common, ranking all their rows is slow and says little: take rows unranked.
     """
     if not words:
         return []
     rows = db.execute(sql, (fts_query(words, " AND ", prefix), max(_CANDIDATES, limit))).fetchall()
-    if len(words) > 1:
+    if len(words) > 1 and len(rows) < max(limit, _ENOUGH):
         seen = {r[0] for r in rows}
         wide = db.execute(sql, (fts_query(words, prefix=False), _CANDIDATES // 2)).fetchall()
         rows += [r for r in wide if r[0] not in seen]
@@ -132,11 +138,14 @@ def _has_word(word: str, text: str) -> bool:
     return re.search(rf"(?<![a-z0-9]){re.escape(word)}", text) is not None
 
 
-def search_options(db: sqlite3.Connection, query: str, limit: int = 20) -> list[int]:
+def search_options(
+    db: sqlite3.Connection, query: str, limit: int = 20, common: frozenset[str] = frozenset()
+) -> list[int]:
+    """Option ids, best first. ``common``: index terms too frequent to narrow a query."""
     words = query_words(query)
     if not words:
         return []
-    narrowing = _selective(db, "options", words)
+    narrowing = _selective(words, common)
     sql = _OPTIONS_SQL if narrowing else _OPTIONS_SQL.replace(" ORDER BY score", "")
     service_like = "." not in query
     rows = _candidates(
@@ -170,13 +179,17 @@ def search_options(db: sqlite3.Connection, query: str, limit: int = 20) -> list[
 
 
 def search_packages(
-    db: sqlite3.Connection, query: str, limit: int = 20, preferred: frozenset[str] = frozenset()
+    db: sqlite3.Connection,
+    query: str,
+    limit: int = 20,
+    preferred: frozenset[str] = frozenset(),
+    common: frozenset[str] = frozenset(),
 ) -> list[int]:
     """Package ids, best first. ``preferred``: sets a default name points at (``python312Packages``)."""
     words = query_words(query)
     if not words:
         return []
-    narrowing = _selective(db, "packages", words)
+    narrowing = _selective(words, common)
     sql = _PACKAGES_SQL if narrowing else _PACKAGES_SQL.replace(" ORDER BY score", "")
     rows = _candidates(
         db,

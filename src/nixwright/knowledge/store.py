@@ -32,9 +32,6 @@ class KnowledgeBase:
             raise NixwrightError(
                 f"{path}: not a nixwright knowledge base", hint="rebuild it with: nixwright db build --force"
             ) from None
-        from nixwright.knowledge.search import create_vocabularies
-
-        create_vocabularies(self.db)
         self._options: dict[int, OptionInfo] = {}
         self._to_kind: dict[int, str | None] = {}
 
@@ -58,6 +55,12 @@ class KnowledgeBase:
     def set_aliases(self) -> dict[str, str]:
         """Package set aliases: ``python3Packages`` -> ``python312Packages``."""
         return dict(self.db.execute("SELECT alias, target FROM package_set_aliases"))
+
+    @cached_property
+    def common_terms(self) -> dict[str, frozenset[str]]:
+        from nixwright.knowledge.search import load_common_terms
+
+        return load_common_terms(self.db)
 
     @cached_property
     def default_sets(self) -> frozenset[str]:
@@ -165,7 +168,9 @@ class KnowledgeBase:
     def search_options(self, query: str, limit: int = 20) -> list[OptionInfo]:
         from nixwright.knowledge.search import search_options
 
-        return [self.option_by_id(i) for i in search_options(self.db, query, limit)]
+        return [
+            self.option_by_id(i) for i in search_options(self.db, query, limit, self.common_terms["options"])
+        ]
 
     # -- imported modules ----------------------------------------------------------------------
 
@@ -223,7 +228,8 @@ class KnowledgeBase:
         from nixwright.knowledge.search import search_packages
 
         return [
-            package_info_by_id(self.db, i) for i in search_packages(self.db, query, limit, self.default_sets)
+            package_info_by_id(self.db, i)
+            for i in search_packages(self.db, query, limit, self.default_sets, self.common_terms["packages"])
         ]
 
     # -- description ---------------------------------------------------------------------------

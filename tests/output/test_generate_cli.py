@@ -134,3 +134,30 @@ def test_asks_on_a_terminal(
         "ssh-key": "none",
     }
     assert record["assumptions"] == []
+
+
+def test_identical_across_processes_and_hash_seeds(env: Path) -> None:
+    """Nothing depends on set order or the run: two processes with different hash seeds agree."""
+    import subprocess
+    import sys
+
+    request = "a hardened mini PC with containers, a VPN, Grafana and Samba, users alex and sam, Wi-Fi"
+    for seed in ("1", "2"):
+        subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "from nixwright.cli.main import entry; entry()",
+                "generate",
+                "--non-interactive",
+                "-o",
+                f"seed{seed}",
+                request,
+            ],
+            check=True,
+            capture_output=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            cwd=env,
+        )
+    for name in ("configuration.nix", "hardware-configuration.nix", "README.md", "nixwright.json"):
+        assert (env / "seed1" / name).read_bytes() == (env / "seed2" / name).read_bytes(), name

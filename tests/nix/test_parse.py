@@ -85,6 +85,15 @@ def test_unreadable_paths(tmp_path: Path) -> None:
         locked.chmod(0o644)
 
 
+def test_devices_and_huge_files_are_refused(tmp_path: Path) -> None:
+    with pytest.raises(NixwrightError, match="not a regular file"):
+        read_module(Path("/dev/null"))
+    huge = tmp_path / "huge.nix"
+    huge.write_bytes(b"#" * (MAX_SOURCE_BYTES + 10))
+    with pytest.raises(NixwrightError, match="too large"):
+        read_module(huge)
+
+
 def test_empty_file_is_an_error() -> None:
     with pytest.raises(NixwrightError, match="no Nix expression"):
         read_source("# only a comment\n")

@@ -7,6 +7,7 @@ caret. Input that is not Nix at all (binary data, not UTF-8, far too large) is r
 
 from __future__ import annotations
 
+import stat
 from functools import cache
 from pathlib import Path
 
@@ -69,16 +70,19 @@ def read_file_bytes(path: Path) -> bytes:
     if path.is_dir():
         raise NixwrightError(f"{path} is a directory", hint="pass a .nix file, e.g. configuration.nix")
     try:
-        size = path.stat().st_size
-        if size > MAX_SOURCE_BYTES:
-            return source_bytes(b" " * (MAX_SOURCE_BYTES + 1), str(path))
-        return path.read_bytes()
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise NixwrightError(f"{path} is not a regular file", hint="pass a .nix file")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_SOURCE_BYTES + 1)
     except FileNotFoundError:
         raise NixwrightError(f"{path}: no such file", hint="check the path") from None
     except PermissionError:
         raise NixwrightError(f"{path}: permission denied", hint="check the file's permissions") from None
     except OSError as exc:
         raise NixwrightError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    if len(data) > MAX_SOURCE_BYTES:
+        source_bytes(data, str(path))  # raises: too large
+    return data
 
 
 def _first_error(root: Node) -> Node:

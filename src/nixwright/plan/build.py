@@ -53,7 +53,7 @@ def build_plan(intent: Intent, catalog: Catalog, kb: Knowledge) -> Plan:
     blocks.append(packages_block(chosen, [], minimal))
     blocks.append(unfree_block(chosen))
     people, passwords = people_block(intent, facts, _extra_groups(present))
-    blocks.append(people)
+    blocks.insert(2, people)  # right after the base: the accounts own their lines, capabilities add groups
     merged = merge_blocks([b for b in blocks if b is not None])
     return Plan(
         intent=intent,

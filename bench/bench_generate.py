@@ -67,10 +67,10 @@ def cli_call() -> float:
         return time.perf_counter() - start
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=3)
-    args = parser.parse_args()
+    args = parser.parse_args([] if argv is None else argv)
     times = sorted(in_process(args.rounds))
     p50 = statistics.median(times) * 1000
     p90 = times[int(len(times) * 0.9)] * 1000
@@ -84,4 +84,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

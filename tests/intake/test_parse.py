@@ -184,3 +184,8 @@ def test_names_keep_their_hyphens(mini: Catalog) -> None:
     intent = parse_request("a VPS with ssh for my-site.example.org, users anna-lena and bob", mini)
     assert intent.network.domains == ("my-site.example.org",)
     assert [p.username for p in intent.people] == ["anna-lena", "bob"]
+
+
+def test_firmware_keeps_the_device_kind(mini: Catalog) -> None:
+    hw = parse_request("a mini PC with legacy BIOS running ssh", mini).hardware
+    assert (hw.profile, hw.device_class, hw.firmware) == ("pc-bios", "mini-pc", Firmware.BIOS)

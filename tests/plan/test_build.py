@@ -105,3 +105,8 @@ def test_a_risk_the_request_demands_needs_acceptance(kb: KnowledgeBase, mini: Ca
     assert "--accept-risk NW-PRIV-006" in (err.value.hint or "")
     gen = generate("a mini PC with passwordless sudo", kb, catalog=mini, accepted_risks=["NW-PRIV-006"])
     assert ("security", "sudo", "wheelNeedsPassword") in {a.path for a in gen.plan.assignments}
+
+
+def test_wifi_on_a_vps_is_refused(kb: KnowledgeBase, mini: Catalog) -> None:
+    with pytest.raises(NixwrightError, match="has no Wi-Fi"):
+        generate("a VPS ad blocker on Wi-Fi", kb, catalog=mini)

@@ -38,11 +38,14 @@ def pick_hardware(
                 "the request names both UEFI and BIOS firmware",
                 hint="say which one the machine starts with",
             )
+        named_class = profile.device_class
         profile = _with_firmware(catalog, profile, wanted.pop())
         evidence += [e for _, e in firmware]
+    else:
+        named_class = profile.device_class
     return Hardware(
         profile=profile.id,
-        device_class=profile.device_class,
+        device_class=named_class,  # a mini PC started with BIOS is still a mini PC
         model=profile.title,
         system=profile.system,
         firmware=Firmware(profile.firmware),
@@ -69,7 +72,11 @@ def _with_firmware(catalog: Catalog, profile: HardwareProfile, firmware: str) ->
             f"a {profile.title} does not start with {firmware.upper()} firmware",
             hint="leave out the firmware word, or name another device",
         )
-    same = [h for h in catalog.hardware if h.device_class == profile.device_class and h.firmware == firmware]
+    same = [
+        h
+        for h in catalog.hardware
+        if h.device_class == profile.device_class and h.firmware == firmware and h.system == profile.system
+    ]
     same = same or [h for h in catalog.hardware if h.system == profile.system and h.firmware == firmware]
     if not same:
         raise NixwrightError(f"no hardware profile starts a {profile.title} with {firmware.upper()} firmware")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 
+from nixwright.errors import NixwrightError
 from nixwright.intake.intent import Intent
 from nixwright.nix.values import NixAttrs, NixInt, NixList, NixString
 from nixwright.plan.assign import FALSE, TRUE, assign, block, strs
@@ -100,6 +101,10 @@ def wifi_block(intent: Intent, present: list[Block], admin: str) -> Block | None
     """Wi-Fi through NetworkManager when the request mentions it and nothing else manages the network."""
     if not intent.hardware.wifi:
         return None
+    if intent.hardware.device_class == "vm":
+        raise NixwrightError(
+            f"a virtual machine ({intent.hardware.model}) has no Wi-Fi", hint="leave Wi-Fi out of the request"
+        )
     nm = ("networking", "networkmanager", "enable")
     if any(a.path == nm for blk in present for a in blk.assignments):
         return None

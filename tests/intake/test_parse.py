@@ -189,3 +189,9 @@ def test_names_keep_their_hyphens(mini: Catalog) -> None:
 def test_firmware_keeps_the_device_kind(mini: Catalog) -> None:
     hw = parse_request("a mini PC with legacy BIOS running ssh", mini).hardware
     assert (hw.profile, hw.device_class, hw.firmware) == ("pc-bios", "mini-pc", Firmware.BIOS)
+
+
+def test_no_desktop_means_headless(mini: Catalog) -> None:
+    intent = parse_request("a mini PC with no desktop, running ssh", mini)
+    assert {e.target for e in intent.exclusions} == {"role:desktop"}
+    assert intent.has_quality("headless")

@@ -61,6 +61,8 @@ def parse_request(text: str, catalog: Catalog) -> Intent:
             case "capability" | "role" if negated:
                 target = term.target if term.kind == "capability" else f"role:{term.target}"
                 exclusions.append(Exclusion(target, ev))
+                if target == "role:desktop":  # "no desktop" says the machine is headless
+                    qualities.append(("headless", ev))
             case "capability":
                 caps.append(CapabilityRequest(term.target, ev))
             case "role":

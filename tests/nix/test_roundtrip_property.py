@@ -1,6 +1,11 @@
-"""Property: for generated module models, render -> parse -> read gives back the same definitions."""
+"""Property: for generated module models, render -> parse -> read gives back the same definitions.
+
+NIXWRIGHT_PROPERTY_EXAMPLES=2000 runs a longer session than the default one.
+"""
 
 from __future__ import annotations
+
+import os
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -27,6 +32,7 @@ from nixwright.nix.values import (
     Value,
 )
 
+EXAMPLES = int(os.environ.get("NIXWRIGHT_PROPERTY_EXAMPLES", "80"))
 IDENT = st.from_regex(r"[a-z][a-zA-Z0-9_-]{0,8}", fullmatch=True).filter(
     lambda s: s not in {"if", "then", "else", "assert", "with", "let", "in", "rec", "inherit", "or"}
 )
@@ -117,7 +123,7 @@ def _same_multiset(
     return not remaining
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(modules())
 def test_render_then_read_gives_the_same_definitions(module: Module) -> None:
     text = render_module(module)
@@ -131,7 +137,7 @@ def test_render_then_read_gives_the_same_definitions(module: Module) -> None:
     assert [i.text for i in reading.imports] == [p.value for p in module.imports if isinstance(p, NixPath)]
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=EXAMPLES // 2, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(modules())
 def test_rendering_leaves_again_gives_the_same_text(module: Module) -> None:
     """Idempotence: a module of the leaves read back renders to the same text as those leaves did."""

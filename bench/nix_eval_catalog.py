@@ -39,20 +39,36 @@ from nixwright.nix.values import (
 )
 
 HOST = "capcheck"
-FACTS = {
-    "hostname": HOST,
-    "domain": f"{HOST}.home.arpa",
-    "lan_cidr": "192.168.1.0/24",
-    "lan_ip": "192.168.1.2",
-    "listen_ip": "0.0.0.0",  # noqa: S104 - the documented default when no static IP is given
-    "gateway": "192.168.1.1",
-    "interface": "enp1s0",
-    "admin": "admin",
-    "timezone": "UTC",
-    "locale": "en_US.UTF-8",
-    "keyboard": "us",
-    "email": f"admin@{HOST}.home.arpa",
-}
+
+
+class Facts(dict[str, str]):
+    """Placeholder values; a placeholder newer than this list gets ``unknown-<name>`` and is noted."""
+
+    unknown: set[str] = set()  # noqa: RUF012 - shared on purpose: reported once per run
+
+    def __missing__(self, key: str) -> str:
+        self.unknown.add(key)
+        return f"unknown-{key}"
+
+
+FACTS = Facts(
+    {
+        "hostname": HOST,
+        "domain": f"{HOST}.home.arpa",
+        "lan_cidr": "192.168.1.0/24",
+        "lan_ip": "192.168.1.2",
+        "listen_ip": "0.0.0.0",  # noqa: S104 - the documented default when no static IP is given
+        "gateway": "192.168.1.1",
+        "dhcp_start": "192.168.1.100",
+        "dhcp_end": "192.168.1.200",
+        "interface": "enp1s0",
+        "admin": "admin",
+        "timezone": "UTC",
+        "locale": "en_US.UTF-8",
+        "keyboard": "us",
+        "email": f"admin@{HOST}.home.arpa",
+    }
+)
 BASES = {
     "x86_64-linux": ['boot.loader.grub.device = "nodev";'],
     "aarch64-linux": [
@@ -98,7 +114,7 @@ def _priority(setting: OptionSetting, text: str) -> str:
     return f"lib.mkOverride {setting.priority} ({text})"
 
 
-def _option_line(setting: OptionSetting, facts: dict[str, str], prefix: tuple[str, ...] = ()) -> str:
+def _option_line(setting: OptionSetting, facts: Facts, prefix: tuple[str, ...] = ()) -> str:
     parts = prefix + tuple(fill_text(p, facts) for p in setting.path)
     value = render(fill(setting.value, facts), "    ")
     return f"    {{ {path_str(parts)} = {_priority(setting, value)}; }}  # {setting.file}"
@@ -133,8 +149,8 @@ def _web_lines(caps: Sequence[Capability]) -> list[str]:
     lines = []
     for app in (w for c in caps for w in c.web):
         host = f"{app.subdomain}.{FACTS['domain']}" if app.subdomain else FACTS["domain"]
-        facts = FACTS | {"host": host, "upstream": f"127.0.0.1:{app.port}", "port": str(app.port)}
-        facts["path"] = app.path or ""
+        facts = Facts(FACTS)
+        facts.update(host=host, upstream=f"127.0.0.1:{app.port}", port=str(app.port), path=app.path or "")
         settings = proxy.path_settings if app.path else proxy.settings
         lines += [_option_line(s, facts, (*proxy.vhost_prefix, host)) for s in settings]
     return lines
@@ -214,6 +230,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     written = write_all(args.out, args.only)
     print(f"wrote {len(written)} configurations under {args.out}")
+    if Facts.unknown:
+        print(f"placeholders without a value here: {', '.join(sorted(Facts.unknown))}", file=sys.stderr)
     return 0 if written else 1
 
 

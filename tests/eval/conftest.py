@@ -38,6 +38,11 @@ def harness() -> ModuleType:
 
 
 @pytest.fixture(scope="session")
+def intents_checker() -> ModuleType:
+    return _load_bench("nix_eval_intents")
+
+
+@pytest.fixture(scope="session")
 def catalog_builder() -> ModuleType:
     return _load_bench("nix_eval_catalog")
 

@@ -82,3 +82,10 @@ def test_shipped_catalog_entry_evaluates(
     result = harness.evaluate(target, nix_setup.script, nix_setup.nixpkgs, timeout=300)
     assert result.ok, "\n".join(result.error)
     assert result.drv.endswith("-nixos-system-capcheck-24.11pre-git.drv")
+
+
+def test_unknown_placeholders_get_a_marked_value(catalog_builder: ModuleType) -> None:
+    facts = catalog_builder.Facts({"hostname": "h"})
+    assert facts["hostname"] == "h"
+    assert facts["brand_new"] == "unknown-brand_new"
+    assert "brand_new" in catalog_builder.Facts.unknown

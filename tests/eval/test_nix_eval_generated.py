@@ -1,4 +1,5 @@
-"""Generated outputs evaluate with real Nix: every public example request, for its own system."""
+"""Generated outputs evaluate with real Nix: every public example request, for its own system, and
+the evaluated machine turns on what the example requires and nothing it forbids."""
 
 from __future__ import annotations
 
@@ -34,8 +35,8 @@ def scratch(kb: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize("case", _cases())
-def test_generated_example_evaluates(
-    harness: ModuleType, nix_setup: Any, scratch: Path, case: dict[str, Any]
+def test_generated_example_evaluates_and_does_what_was_asked(
+    harness: ModuleType, intents_checker: ModuleType, nix_setup: Any, scratch: Path, case: dict[str, Any]
 ) -> None:
     out = scratch / case["id"]
     assert main(["generate", "--non-interactive", "--out", str(out), case["prompt"]]) == 0
@@ -44,3 +45,5 @@ def test_generated_example_evaluates(
     result = harness.evaluate(target, nix_setup.script, nix_setup.nixpkgs, timeout=300)
     assert result.ok, "\n".join(result.error)
     assert result.drv.endswith("-24.11pre-git.drv")
+    checked = intents_checker.run_case(case, out, nix_setup.nixpkgs, generate=False)
+    assert (checked.verdict, checked.problems) == ("OK", [])

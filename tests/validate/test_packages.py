@@ -86,3 +86,17 @@ def test_package_option_given_a_string():
     (f,) = check(d("services.openssh.package", NixString("openssh")))
     assert f.code == "NW-TYPE-MISMATCH"
     assert check(d("services.openssh.package", PackageRef("openssh"))) == ()
+
+
+def test_package_names_inside_computed_strings_are_checked():
+    from nixwright.nix.values import Dynamic
+    from nixwright.validate.options import packages_in_text
+
+    assert packages_in_text('"${pkgs.vim}/bin/vim --x ${lib.getExe pkgs.python3Packages.requests}"') == [
+        "python3Packages.requests",
+        "vim",
+    ]
+    assert packages_in_text("mypkgs.foo config.pkgs.bar") == []
+    text = '"${pkgs.gti}/bin/gti"'
+    found = check(d("services.openssh.package", Dynamic("interpolates the store path of pkgs.gti", text)))
+    assert [f.code for f in found] == ["NW-PKG-UNKNOWN", "NW-NOT-CHECKED"]

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from nixwright.errors import SourceLocation
 from nixwright.findings import Finding, Severity
 from nixwright.knowledge.model import OptionInfo, OptionKind
 from nixwright.knowledge.types import OptionType
-from nixwright.nix.values import Definition, Dynamic, NixAttrs, RawExpr, path_str
+from nixwright.nix.values import Definition, Dynamic, NixAttrs, PackageRef, RawExpr, path_str
 from nixwright.validate.codes import make_finding
 from nixwright.validate.describe import nix_literal
 from nixwright.validate.resolve import Resolver, descend
@@ -147,6 +148,19 @@ def _type_findings(d: Definition, result: TypeCheck, out: DefinitionResult) -> N
     for where_parts, value in result.unchecked:
         where = d.dotted + "".join(w if w.startswith("[") else f".{w}" for w in where_parts)
         out.findings.append(_unchecked(where, value, d.location))
+        out.packages.extend(
+            PackageSite(PackageUse(PackageRef(attr), expects_package=False), d.location, d.dotted)
+            for attr in packages_in_text(value.text)
+        )
+
+
+# ``"${pkgs.firefox}/bin/firefox"``, ``lib.getExe pkgs.foo``: package names written out in full
+_PKGS_IN_TEXT = re.compile(r"(?<![\w.$'-])pkgs\.([A-Za-z_][\w'-]*(?:\.[A-Za-z_][\w'-]*)*)")
+
+
+def packages_in_text(text: str) -> list[str]:
+    """``pkgs.X`` references inside an expression the reader could not evaluate."""
+    return sorted({m.group(1) for m in _PKGS_IN_TEXT.finditer(text)})
 
 
 def _unchecked(where: str, value: Dynamic | RawExpr, location: SourceLocation) -> Finding:

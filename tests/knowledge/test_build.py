@@ -34,7 +34,7 @@ def test_build_records_release_source_inputs_and_counts(mini_copy: Path, tmp_pat
         "options-imports.json",
         "packages-extra.json",
     }
-    assert json.loads(meta["counts"])["packages.json"] == 12
+    assert json.loads(meta["counts"])["packages.json"] == 13
     assert meta["built_at"].endswith("Z")
 
 
@@ -137,7 +137,7 @@ def test_concurrent_builders_build_once(mini_copy: Path, tmp_path: Path) -> None
     db = home / "24.11" / "knowledge.sqlite"
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-        assert conn.execute("SELECT count(*) FROM packages").fetchone() == (12,)
+        assert conn.execute("SELECT count(*) FROM packages").fetchone() == (13,)
 
 
 def test_entries_of_the_wrong_shape(mini_copy: Path, tmp_path: Path) -> None:

@@ -28,13 +28,13 @@ def test_db_build_and_info(env: Path, capsys: pytest.CaptureFixture[str]) -> Non
     info = _json(capsys)
     assert isinstance(info, dict)
     assert info["status"] == "built"
-    assert info["counts"]["options.json"] == 23
+    assert info["counts"]["options.json"] == 24
     assert main(["db", "build", "--release", "24.11", "--from", str(MINI), "--json"]) == 0
     assert _json(capsys)["status"] == "up to date"  # type: ignore[index]
     assert main(["db", "info", "--release", "24.11"]) == 0
     out = capsys.readouterr().out
     assert "release: 24.11" in out
-    assert "count packages.json: 12" in out
+    assert "count packages.json: 13" in out
 
 
 def test_db_info_without_database(env: Path, capsys: pytest.CaptureFixture[str]) -> None:

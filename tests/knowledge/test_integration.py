@@ -189,3 +189,5 @@ def test_service_queries_find_the_module_enable(kb: KnowledgeBase, query: str, f
 def test_package_search_prefers_the_default_python(kb: KnowledgeBase) -> None:
     assert kb.search_packages("python requests", 5)[0].attr_path == "python312Packages.requests"
     assert kb.search_packages("htop", 5)[0].attr_path == "htop"
+    # packages the release's own modules use come before look-alikes
+    assert {"firefox", "chromium"} <= {p.attr_path for p in kb.search_packages("web browser", 3)}

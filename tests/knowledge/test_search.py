@@ -68,3 +68,10 @@ def test_package_suggestions(mini_kb: KnowledgeBase) -> None:
     assert mini_kb.suggest_packages("python3Pakages.requests") == ["python3Packages.requests"]
     assert mini_kb.suggest_options("servics.nginx.enable") == ["services.nginx.enable"]
     assert mini_kb.suggest_options('users.users."alice".isNormalUsr') == ["users.users.alice.isNormalUser"]
+
+
+def test_packages_the_release_uses_rank_first(mini_kb: KnowledgeBase) -> None:
+    refs = dict(mini_kb.db.execute("SELECT attr_path, refs FROM package_refs"))
+    assert refs == {"htop": 4}  # named by a default once, plus a module of its own (weight 3)
+    attrs = [p.attr_path for p in mini_kb.search_packages("process viewer")]
+    assert attrs[:2] == ["htop", "aaview"]

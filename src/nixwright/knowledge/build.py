@@ -20,6 +20,7 @@ from nixwright.knowledge.home import db_path
 from nixwright.knowledge.ingest_options import ingest_options, ingest_options_extra, ingest_options_imports
 from nixwright.knowledge.ingest_packages import ingest_packages
 from nixwright.knowledge.ingest_packages_extra import ingest_packages_extra
+from nixwright.knowledge.popularity import record_package_refs
 from nixwright.knowledge.progress import Progress, no_progress
 from nixwright.knowledge.reading import (
     FoundInput,
@@ -180,6 +181,7 @@ def _fill(
         db.execute("INSERT INTO options_fts (options_fts) VALUES ('optimize')")
         db.execute("INSERT INTO packages_fts (packages_fts) VALUES ('optimize')")
         record_common_terms(db)
+        record_package_refs(db)
         db.execute("ANALYZE")
         meta = {
             "release": release,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # ``module`` is '' for options of every configuration, else the file (``nixos/...``) that must be
 # imported for the option to exist. ``requires`` (JSON list) marks rows of options.json and
@@ -77,6 +77,9 @@ CREATE VIRTUAL TABLE packages_fts USING fts5(
 -- index terms (Porter stems) in more rows than search.py's _COMMON: they do not narrow a search
 CREATE TABLE common_terms (tbl TEXT NOT NULL, term TEXT NOT NULL, docs INTEGER NOT NULL,
   PRIMARY KEY (tbl, term)) WITHOUT ROWID;
+
+-- how often option defaults and examples name a package (+3 for a module of its own): search hint
+CREATE TABLE package_refs (attr_path TEXT PRIMARY KEY, refs INTEGER NOT NULL) WITHOUT ROWID;
 
 CREATE TABLE package_set_aliases (alias TEXT PRIMARY KEY, target TEXT NOT NULL) WITHOUT ROWID;
 

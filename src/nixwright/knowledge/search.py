@@ -7,6 +7,7 @@ descriptions that do, prefers results covering more of the words, and for servic
 
 from __future__ import annotations
 
+import math
 import re
 import sqlite3
 from typing import Any
@@ -45,7 +46,7 @@ _STOP = frozenset(
         "with",
     ]
 )
-_CANDIDATES = 80  # rows per index query handed to the re-ranking
+_CANDIDATES = 150  # rows matching every word handed to the re-ranking (bm25 order cuts the rest)
 _ENOUGH = 20  # rows matching every word that make the any-word query unnecessary
 _COMMON = 2000  # a word in more rows than this does not narrow a search
 
@@ -56,9 +57,10 @@ _OPTIONS_SQL = (
     "  ORDER BY score LIMIT ?) f JOIN options o ON o.id = f.rowid"
 )
 _PACKAGES_SQL = (
-    "SELECT p.id, p.attr_path, p.pname, p.description, p.broken, f.score FROM"
+    "SELECT p.id, p.attr_path, p.pname, p.description, p.broken, f.score, coalesce(r.refs, 0) FROM"
     " (SELECT rowid, bm25(packages_fts, 8.0, 8.0, 1.0) AS score FROM packages_fts"
     "  WHERE packages_fts MATCH ? ORDER BY score LIMIT ?) f JOIN packages p ON p.id = f.rowid"
+    " LEFT JOIN package_refs r ON r.attr_path = p.attr_path"
 )
 
 
@@ -123,7 +125,7 @@ def _candidates(
     rows = db.execute(sql, (fts_query(words, " AND ", prefix), max(_CANDIDATES, limit))).fetchall()
     if len(words) > 1 and len(rows) < max(limit, _ENOUGH):
         seen = {r[0] for r in rows}
-        wide = db.execute(sql, (fts_query(words, prefix=False), _CANDIDATES // 2)).fetchall()
+        wide = db.execute(sql, (fts_query(words, prefix=False), 40)).fetchall()
         rows += [r for r in wide if r[0] not in seen]
     return rows
 
@@ -199,22 +201,23 @@ def search_packages(
         prefix=bool(narrowing),
     )
     scored = []
-    for package_id, attr, pname, description, broken, bm25 in rows:
+    for package_id, attr, pname, description, broken, bm25, refs in rows:
         name = f"{attr} {pname}".lower()
         text = description.lower()
         name_hits = _hits(words, name)
         desc_hits = _hits(words, text)
         covered = sum(1 for w in words if _has_word(w, name) or _has_word(w, text))
-        score = 3.0 * name_hits + 1.0 * desc_hits + 2.0 * covered - 0.3 * bm25
+        score = 3.0 * name_hits + 1.0 * desc_hits + 2.0 * covered - 0.1 * bm25
         if covered == len(words):
             score += 2.0
-        if "." not in attr:
-            score += 3.0
+        if "." not in attr:  # applications live at the top level; sets hold libraries and plugins
+            score += 5.0
         set_path, _, member = attr.rpartition(".")
         if pname.lower() in words or member.lower() in words:
             score += 3.0
         if set_path in preferred:
             score += 1.0
+        score += min(5.0, 2.0 * math.log2(1 + refs))  # what the release's own modules use
         if broken:
             score -= 3.0
         scored.append((-score, attr, package_id))

@@ -110,3 +110,12 @@ def test_a_risk_the_request_demands_needs_acceptance(kb: KnowledgeBase, mini: Ca
 def test_wifi_on_a_vps_is_refused(kb: KnowledgeBase, mini: Catalog) -> None:
     with pytest.raises(NixwrightError, match="has no Wi-Fi"):
         generate("a VPS ad blocker on Wi-Fi", kb, catalog=mini)
+
+
+def test_path_apps_share_the_main_host(kb: KnowledgeBase, mini: Catalog) -> None:
+    gen = generate("a VPS with wikiapp and notesapp for example.org", kb, catalog=mini)
+    value = _values(gen)["services.caddy.virtualHosts.example.org.extraConfig"]
+    assert isinstance(value, NixString)
+    assert value.value == (
+        "handle_path /wiki/* {\n  reverse_proxy 127.0.0.1:8081\n}\nhandle_path /notes/* {\n  reverse_proxy 127.0.0.1:8082\n}"
+    )

@@ -172,6 +172,11 @@ def _run(cmd: list[str], timeout: float) -> tuple[int, str, str, int]:
         timer.start()
         try:
             _, status, usage = os.wait4(proc.pid, 0)
+        except BaseException:  # interrupted or terminated: take the evaluation down too
+            os.killpg(proc.pid, signal.SIGKILL)
+            os.waitpid(proc.pid, 0)
+            proc.returncode = -signal.SIGKILL
+            raise
         finally:
             timer.cancel()
         proc.returncode = code = os.waitstatus_to_exitcode(status)
@@ -277,4 +282,5 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # so a running evaluation is stopped too
     sys.exit(main())

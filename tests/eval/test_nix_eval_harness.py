@@ -230,3 +230,30 @@ def test_format_table_truncates_long_errors(harness: ModuleType) -> None:
     table = harness.format_table([result], width=20).splitlines()
     assert table[1].endswith("e" * 17 + "...")
     assert table[2] == "1 evaluated: 0 OK, 1 FAIL"
+
+
+def test_terminating_the_harness_stops_the_running_evaluation(fake_script: Path, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+    import time
+
+    harness_file = Path(__file__).resolve().parents[2] / "bench" / "nix_eval.py"
+    _write(tmp_path / "slow" / "configuration.nix", "# hang\n")
+    nixpkgs = _write(tmp_path / "np" / "nixos" / "default.nix", "{ }\n").parents[1]
+    cmd = [sys.executable, str(harness_file), str(tmp_path / "slow"), "--nixpkgs", str(nixpkgs)]
+    proc = subprocess.Popen([*cmd, "--script", str(fake_script)], stderr=subprocess.DEVNULL)
+    log = fake_script.parent / "calls.log"
+    deadline = time.monotonic() + 20
+    while not log.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    children = subprocess.run(["pgrep", "-P", str(proc.pid)], capture_output=True, text=True, check=False)
+    [script_pid] = [int(x) for x in children.stdout.split()]
+    proc.terminate()
+    assert proc.wait(timeout=10) == 143
+    deadline = time.monotonic() + 5  # killed processes may linger a moment before they are reaped
+    while time.monotonic() < deadline:
+        group = subprocess.run(["pgrep", "-g", str(script_pid)], capture_output=True, text=True, check=False)
+        if not group.stdout.split():
+            break
+        time.sleep(0.1)
+    assert group.stdout.split() == []

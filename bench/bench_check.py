@@ -11,6 +11,7 @@ recorded in labels.json.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -28,22 +29,23 @@ from nixwright.nix.read import read_source  # noqa: E402
 from nixwright.validate import check_reading  # noqa: E402
 
 
-def _timings(kb: object, text: str) -> tuple[float, float, float, int]:
+def _timings(kb: object, text: str) -> tuple[float, float, float, float, int]:
     reading = read_source(text, "/bench/configuration.nix", follow_imports=False)
     start = time.perf_counter()
     findings = check_reading(reading, kb, system="x86_64-linux")  # type: ignore[arg-type]
     cold = time.perf_counter() - start
-    runs = []
+    runs, cpu = [], []
     for _ in range(50):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         check_reading(reading, kb, system="x86_64-linux")  # type: ignore[arg-type]
         runs.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - start_cpu)
     read_runs = []
     for _ in range(10):
         start = time.perf_counter()
         read_source(text, "/bench/configuration.nix", follow_imports=False)
         read_runs.append(time.perf_counter() - start)
-    return cold, statistics.median(runs), statistics.median(read_runs), len(findings)
+    return cold, statistics.median(runs), statistics.median(cpu), statistics.median(read_runs), len(findings)
 
 
 def main() -> int:
@@ -75,12 +77,16 @@ def main() -> int:
         print("  vs Nix  ", line)
 
     text = large_configuration()
-    cold, warm, read, n = _timings(kb, text)
+    cold, warm, cpu, read, n = _timings(kb, text)
     lines = text.count("\n")
     print(
         f"speed: {lines}-line configuration: check_reading {warm * 1000:.2f} ms warm "
-        f"(first run {cold * 1000:.1f} ms), reading {read * 1000:.1f} ms, {n} findings"
+        f"({cpu * 1000:.2f} ms CPU; first run {cold * 1000:.1f} ms), reading {read * 1000:.1f} ms, {n} findings"
     )
+    if os.getloadavg()[0] > (os.cpu_count() or 1):
+        print(
+            f"  (machine busy: load {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs; wall times are inflated)"
+        )
     eval_seconds: float | None = None
     if args.eval:
         from nixwright.validate.evaluate import evaluate

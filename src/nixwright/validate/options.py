@@ -12,7 +12,7 @@ from nixwright.knowledge.types import OptionType
 from nixwright.nix.values import Definition, Dynamic, NixAttrs, PackageRef, RawExpr, path_str
 from nixwright.validate.codes import make_finding
 from nixwright.validate.describe import nix_literal
-from nixwright.validate.resolve import Resolver, descend
+from nixwright.validate.resolve import Resolver, descend, dotted
 from nixwright.validate.typecheck import ANY_FIELD, PackageUse, TypeCheck, check_value
 
 
@@ -44,8 +44,8 @@ def check_definition(d: Definition, resolver: Resolver) -> DefinitionResult:
         return out
     info = res.option
     base = d.path[: len(d.path) - len(res.rest)]
-    dotted = path_str(base)
-    if not _option_kind_findings(d, info, dotted, out):
+    name = dotted(base)
+    if not _option_kind_findings(d, info, name, out):
         return out
     target = resolver.target(info)
     out.option, out.option_parts = target, base
@@ -53,10 +53,10 @@ def check_definition(d: Definition, resolver: Resolver) -> DefinitionResult:
         out.findings.append(
             make_finding(
                 "NW-OPT-READ-ONLY",
-                f"`{dotted}` is read-only: NixOS sets it itself and refuses another definition",
+                f"`{name}` is read-only: NixOS sets it itself and refuses another definition",
                 d.location,
-                fix=f"remove the definition of `{dotted}`",
-                option=dotted,
+                fix=f"remove the definition of `{name}`",
+                option=name,
             )
         )
     if res.rest and resolver.undeclared_field(target, res.rest):
@@ -67,11 +67,11 @@ def check_definition(d: Definition, resolver: Resolver) -> DefinitionResult:
         out.findings.append(
             make_finding(
                 "NW-TYPE-MISMATCH",
-                f"`{dotted}` is {target.type.text}, so it has no attribute "
-                f"`{path_str(res.rest)}` (found `{d.dotted}`)",
+                f"`{name}` is {target.type.text}, so it has no attribute "
+                f"`{path_str(res.rest)}` (found `{dotted(d.path)}`)",
                 d.location,
-                fix=f"assign `{dotted}` a value of type {target.type.text}",
-                option=dotted,
+                fix=f"assign `{name}` a value of type {target.type.text}",
+                option=name,
             )
         )
         return out
@@ -81,7 +81,7 @@ def check_definition(d: Definition, resolver: Resolver) -> DefinitionResult:
     return out
 
 
-def _option_kind_findings(d: Definition, info: OptionInfo, dotted: str, out: DefinitionResult) -> bool:
+def _option_kind_findings(d: Definition, info: OptionInfo, name: str, out: DefinitionResult) -> bool:
     """Findings from what kind of option this is; False when the value cannot be checked further."""
     match info.kind:
         case OptionKind.RENAMED:
@@ -89,11 +89,11 @@ def _option_kind_findings(d: Definition, info: OptionInfo, dotted: str, out: Def
             out.findings.append(
                 make_finding(
                     "NW-OPT-RENAMED",
-                    f"`{dotted}` was renamed to `{new}`"
+                    f"`{name}` was renamed to `{new}`"
                     + ("" if info.warns else " (a silent alias: Nix does not warn)"),
                     d.location,
                     fix=f"write `{new}` instead",
-                    option=dotted,
+                    option=name,
                     severity=None if info.warns else Severity.INFO,
                 )
             )
@@ -101,10 +101,10 @@ def _option_kind_findings(d: Definition, info: OptionInfo, dotted: str, out: Def
             out.findings.append(
                 make_finding(
                     "NW-OPT-REMOVED",
-                    f"`{dotted}` was removed from NixOS" + (f": {info.message}" if info.message else ""),
+                    f"`{name}` was removed from NixOS" + (f": {info.message}" if info.message else ""),
                     d.location,
-                    fix=info.message or f"remove the definition of `{dotted}`",
-                    option=dotted,
+                    fix=info.message or f"remove the definition of `{name}`",
+                    option=name,
                     severity=None if info.fails else Severity.WARNING,
                 )
             )
@@ -113,12 +113,12 @@ def _option_kind_findings(d: Definition, info: OptionInfo, dotted: str, out: Def
             out.findings.append(
                 make_finding(
                     "NW-OPT-CHANGED",
-                    f"`{dotted}` is obsolete"
+                    f"`{name}` is obsolete"
                     + (f": {info.message}" if info.message else "")
                     + (f" (now `{info.renamed_to}`)" if info.renamed_to else ""),
                     d.location,
                     fix=f"set `{info.renamed_to}` instead" if info.renamed_to else None,
-                    option=dotted,
+                    option=name,
                 )
             )
             return False
@@ -127,9 +127,9 @@ def _option_kind_findings(d: Definition, info: OptionInfo, dotted: str, out: Def
                 out.findings.append(
                     make_finding(
                         "NW-OPT-DEPRECATED",
-                        f"`{dotted}` is deprecated" + (f": {info.message}" if info.message else ""),
+                        f"`{name}` is deprecated" + (f": {info.message}" if info.message else ""),
                         d.location,
-                        option=dotted,
+                        option=name,
                     )
                 )
     return True
@@ -137,19 +137,23 @@ def _option_kind_findings(d: Definition, info: OptionInfo, dotted: str, out: Def
 
 def _type_findings(d: Definition, result: TypeCheck, out: DefinitionResult) -> None:
     for problem in result.problems:
-        where = d.dotted + "".join(w if w.startswith("[") else f".{w}" for w in problem.where)
+        where = dotted(d.path) + "".join(w if w.startswith("[") else f".{w}" for w in problem.where)
         out.findings.append(
             make_finding(
-                problem.code, f"`{where}`: {problem.message}", d.location, fix=problem.fix, option=d.dotted
+                problem.code,
+                f"`{where}`: {problem.message}",
+                d.location,
+                fix=problem.fix,
+                option=dotted(d.path),
             )
         )
     for use in result.packages:
-        out.packages.append(PackageSite(use, use.ref.location or d.location, d.dotted))
+        out.packages.append(PackageSite(use, use.ref.location or d.location, dotted(d.path)))
     for where_parts, value in result.unchecked:
-        where = d.dotted + "".join(w if w.startswith("[") else f".{w}" for w in where_parts)
+        where = dotted(d.path) + "".join(w if w.startswith("[") else f".{w}" for w in where_parts)
         out.findings.append(_unchecked(where, value, d.location))
         out.packages.extend(
-            PackageSite(PackageUse(PackageRef(attr), expects_package=False), d.location, d.dotted)
+            PackageSite(PackageUse(PackageRef(attr), expects_package=False), d.location, dotted(d.path))
             for attr in packages_in_text(value.text)
         )
 
@@ -178,50 +182,50 @@ def _namespace_value(d: Definition, out: DefinitionResult) -> None:
     if isinstance(d.value, NixAttrs) and not d.value.entries:
         return
     if isinstance(d.value, Dynamic | RawExpr):
-        out.findings.append(_unchecked(d.dotted, d.value, d.location))
+        out.findings.append(_unchecked(dotted(d.path), d.value, d.location))
         return
     out.findings.append(
         make_finding(
             "NW-OPT-NOT-A-VALUE",
-            f"`{d.dotted}` is a group of options, not an option; it cannot be set to {nix_literal(d.value)}",
+            f"`{dotted(d.path)}` is a group of options, not an option; it cannot be set to {nix_literal(d.value)}",
             d.location,
-            fix=f"set one of the options below it, e.g. `{d.dotted}.enable`",
-            option=d.dotted,
+            fix=f"set one of the options below it, e.g. `{dotted(d.path)}.enable`",
+            option=dotted(d.path),
         )
     )
 
 
 def _unknown(d: Definition, resolver: Resolver) -> Finding:
-    dotted = d.dotted
+    name = dotted(d.path)
     if d.dynamic_key:
         return make_finding(
             "NW-NOT-CHECKED",
-            f"`{dotted}`: not checked (the option path is computed)",
+            f"`{name}`: not checked (the option path is computed)",
             d.location,
-            option=dotted,
+            option=name,
         )
     module = resolver.module_declaring(d.path)
     if module is not None:
         short = module.removeprefix("nixos/modules/")
         return make_finding(
             "NW-OPT-NEEDS-IMPORT",
-            f"`{dotted}` exists only when a NixOS module such as `{short}` is imported",
+            f"`{name}` exists only when a NixOS module such as `{short}` is imported",
             d.location,
             fix=f'add `(modulesPath + "/{short}")` to `imports`',
-            option=dotted,
+            option=name,
         )
-    suggestions = resolver.kb.suggest_options(dotted, limit=3)
+    suggestions = resolver.kb.suggest_options(name, limit=3)
     cut = resolver.first_unknown(d.path)
     if 0 < cut < len(d.path):
         where = f"`{path_str(d.path[:cut])}` has no option or group named `{d.path[cut]}`"
     else:
         where = f"there is no option `{d.path[0]}`" if cut == 0 else "it is not an option"
-    message = f"`{dotted}` does not exist in NixOS {resolver.kb.release}: {where}"
+    message = f"`{name}` does not exist in NixOS {resolver.kb.release}: {where}"
     fix = "did you mean " + " or ".join(f"`{s}`" for s in suggestions) + "?" if suggestions else None
     return make_finding(
         "NW-OPT-UNKNOWN",
         message,
         d.location,
         fix=fix or "check the spelling with `nixwright search`",
-        option=dotted,
+        option=name,
     )

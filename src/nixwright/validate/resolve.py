@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from nixwright.knowledge.model import Knowledge, OptionInfo, OptionKind, OptionResolution
 from nixwright.knowledge.types import OptionType, TypeKind
+from nixwright.nix.values import path_str
 from nixwright.validate.typecheck import ANY_FIELD, FieldTypes
 
 # Answers of a release do not change: keep them across check runs (per knowledge base and set of
@@ -128,6 +130,12 @@ class Resolver:
                 known = i
         # ``users.users.alice``: a name inside an attribute set of submodules counts as known
         return known + 1 if known < len(parts) - 1 and known == start else known
+
+
+@lru_cache(maxsize=65536)
+def dotted(parts: tuple[str, ...]) -> str:
+    """``path_str`` of an option path, remembered: the same paths come back on every run."""
+    return path_str(parts)
 
 
 def _declared_by_import(res: OptionResolution) -> bool:

@@ -78,3 +78,9 @@ def test_unused_answers_are_reported(mini: Catalog) -> None:
 def test_encryption_asks_for_the_device(mini: Catalog) -> None:
     intent = resolve_answers(parse_request("an encrypted old ThinkPad with a text editor", mini), mini, {})
     assert {a.key: a.value for a in intent.answers}["encrypt-disk"] == "/dev/disk/by-label/cryptroot"
+
+
+def test_answers_file_may_override_a_fact_of_the_request(mini: Catalog) -> None:
+    intent = parse_request("a VPS with a status page for status.example.com", mini)
+    settled = resolve_answers(intent, mini, {"domain": "example.net"})
+    assert ("domain", "example.net", False) in [(a.key, a.value, a.assumed) for a in settled.answers]

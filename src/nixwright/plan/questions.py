@@ -27,6 +27,7 @@ ENCRYPT_QUESTION = Question(
     why="full disk encryption unlocks one partition at boot; the README formats it with this label",
 )
 Ask = Callable[[Question], str]
+OVERRIDABLE = frozenset({"domain", "email"})
 
 
 def open_questions(intent: Intent, catalog: Catalog) -> list[Question]:
@@ -86,6 +87,12 @@ def resolve_answers(
         else:
             answers.append(answer_for(q, q.default, assumed=True))
         current = settle(intent, tuple(answers), role_ids)
+    # A fact the request already settled may still be given: the answer wins (it is more explicit).
+    for key in sorted(OVERRIDABLE & (set(given) - used)):
+        q = Question(key, f"{key} (given in the answers file)", given[key], "given in the answers file")
+        answers.append(answer_for(q, given[key].strip(), assumed=False))
+        used.add(key)
+    current = settle(intent, tuple(answers), role_ids)
     unused = sorted(set(given) - used)
     if unused:
         raise NixwrightError(

@@ -193,3 +193,14 @@ def test_nvidia_needs_open_choice_and_unfree():
     ]
     configured = (d("hardware.nvidia.open", TRUE), d("nixpkgs.config.allowUnfree", TRUE))
     assert check(ROOT, GRUB, STATE, drivers, *configured) == ()
+
+
+def test_conditional_definitions_are_not_taken_as_facts():
+    immutable = d("users.mutableUsers", FALSE, condition="config.x.enable")
+    admin = (
+        d("users.users.al.isNormalUser", TRUE),
+        d("users.users.al.extraGroups", NixList((NixString("wheel"),))),
+    )
+    assert codes(check(ROOT, GRUB, STATE, immutable, *admin)) == []
+    maybe_root = d(("fileSystems", "/", "device"), NixString("/dev/sda1"), condition="cfg.enable")
+    assert codes(check(maybe_root, GRUB, STATE)) == []

@@ -36,11 +36,18 @@ class Facts:
             self.by_path.setdefault(d.path, []).append(d)
 
     def get(self, *path: str) -> Value | None:
-        """The value of the winning definition at exactly ``path`` (None when not defined)."""
+        """The value of the winning definition at exactly ``path`` (None when not defined).
+
+        Definitions under ``mkIf`` may not apply: when only such definitions exist the value is
+        ``Dynamic`` (not known), so whole-system checks neither pass nor fail on a guess.
+        """
         defs = self.by_path.get(tuple(path))
         if not defs:
             return None
-        return min(defs, key=lambda d: d.priority).value
+        plain = [d for d in defs if d.condition is None]
+        if not plain:
+            return Dynamic("defined under a condition", defs[0].condition or "")
+        return min(plain, key=lambda d: d.priority).value
 
     def defined(self, *path: str) -> bool:
         """Defined by the configuration (at or below ``path``) or by an imported module."""

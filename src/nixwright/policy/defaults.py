@@ -9,6 +9,7 @@ evaluation (``config.x != null``) is ``Dynamic``.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from nixwright.nix.values import (
     Dynamic,
@@ -40,8 +41,13 @@ class _UnreadableError(Exception):
     pass
 
 
+@lru_cache(maxsize=4096)
 def parse_default(text: str | None) -> Value | None:
-    """The default as a value; ``None`` when the option has no default."""
+    """The default as a value; ``None`` when the option has no default.
+
+    Remembered by text: values are immutable, and the same few texts (``false``, ``[ ]``)
+    are the defaults of thousands of options.
+    """
     if text is None:
         return None
     try:

@@ -25,8 +25,8 @@ from nixwright.nix.values import (
     RawExpr,
     Value,
 )
-from nixwright.policy.defaults import parse_default
 from nixwright.policy.paths import PLACEHOLDER, dotted, split_path
+from nixwright.policy.release_cache import release_lookups
 
 
 @dataclass(frozen=True)
@@ -92,17 +92,17 @@ class EffectiveConfig:
     def __init__(self, reading: ModuleReading, kb: Knowledge) -> None:
         self.reading = reading
         self.kb = kb
+        self.lookups = release_lookups(kb)
         self._by_path: dict[tuple[str, ...], list[Definition]] = {}
         for found in flatten(reading.definitions):
             d = self._canonical(found)
             self._by_path.setdefault(d.path, []).append(d)
-        self._defaults: dict[tuple[str, ...], Value | None] = {}
 
     def _canonical(self, d: Definition) -> Definition:
         """A definition under a renamed option's old name counts under the new one."""
         if d.dynamic_key:
             return d
-        option = self.kb.resolve_option(d.path, self.imported_modules).option
+        option = self.lookups.resolve(self.kb, d.path, self.imported_modules).option
         if option is None or not option.renamed_to:
             return d
         target = renamed_path(d.path, split_path(option.path), split_path(option.renamed_to))
@@ -147,14 +147,7 @@ class EffectiveConfig:
         return None
 
     def default(self, path: tuple[str, ...]) -> Value | None:
-        if path not in self._defaults:
-            resolution = self.kb.resolve_option(path, self.imported_modules)
-            option = resolution.option
-            if option is None or resolution.rest:
-                self._defaults[path] = None
-            else:
-                self._defaults[path] = parse_default(option.default_text)
-        return self._defaults[path]
+        return self.lookups.default(self.kb, path, self.imported_modules)
 
     def setting(
         self, path: tuple[str, ...], assumed: Value | None = None, holding: frozenset[str] = frozenset()

@@ -40,7 +40,7 @@ def flagged(ctx: CheckContext, flag: str) -> list[tuple[str, SourceLocation | No
     if key not in ctx.memo:
         out = []
         for ref in package_refs(ctx):
-            match = ctx.kb.find_package(ref[0], ctx.system)
+            match = ctx.config.lookups.package(ctx.kb, ref[0], ctx.system)
             package = match.package
             if package is not None and bool(getattr(package, flag)):
                 out.append(ref)

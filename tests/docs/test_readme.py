@@ -244,3 +244,12 @@ def test_rented_server_ports_are_reachable_from_the_internet() -> None:
     assert "anyone who can reach the server's network (for a rented server: the internet)" in text
     assert "treat every open port as reachable by anyone" in text
     assert "devices on your local network" not in text
+
+
+def test_pi5_readme_warns_that_the_standard_image_needs_a_boot_loader() -> None:
+    from dataclasses import replace
+
+    plan = pi_plan()
+    pi5 = replace(plan, hardware_profile="raspberry-pi-5")
+    assert "does not start the standard SD image by itself" in readme(pi5)
+    assert "does not start the standard SD image" not in readme(plan)

@@ -49,11 +49,24 @@ def existing_steps(plan: Plan) -> str:
     )
 
 
+PI5_WIKI = "https://wiki.nixos.org/wiki/NixOS_on_ARM/Raspberry_Pi_5"
+
+
 def _pi_steps(plan: Plan, facts: DiskFacts) -> str:
     release = plan.release
     image = f"nixos-sd-image-{release}*-aarch64-linux.img.zst"
+    caveat = []
+    if plan.hardware_profile == "raspberry-pi-5":
+        caveat = [
+            (
+                "**A Raspberry Pi 5 does not start the standard SD image by itself**: its firmware first "
+                "needs a boot loader for the Pi 5 (the community UEFI firmware or U-Boot) on the card's "
+                f"firmware partition. Follow {PI5_WIKI} for that step, then continue with step 3."
+            )
+        ]
     return "\n\n".join(
         [
+            *caveat,
             (
                 f"1. Download the NixOS {release} SD card image for 64-bit ARM ({code(image)}); the NixOS "
                 f"download page links to it, and it is the build job `nixos.sd_image.aarch64-linux` of "

@@ -215,6 +215,8 @@ class FakeKnowledge:
             return PackageMatch(
                 attr_path, PackageKind.PACKAGE, attr_path_resolved, PACKAGES[attr_path_resolved]
             )
+        if attr_path == "haskellPackages":
+            return PackageMatch(attr_path, PackageKind.SET, attr_path)
         if attr_path == "python3Packages":
             return PackageMatch(attr_path, PackageKind.SET, "python312Packages")
         if attr_path == "exa":
@@ -247,15 +249,20 @@ class FakeKnowledge:
 
 @dataclass
 class FakeDb:
-    """Answers the one query the validator makes of the option table: import-only modules."""
+    """Answers the two queries the validator makes: import-only modules, notes on package sets."""
 
     modules: list[str]
+    _args: tuple[str, ...] = ()
 
-    def execute(self, _sql: str, _args: tuple[str, ...]) -> FakeDb:
+    def execute(self, _sql: str, args: tuple[str, ...]) -> FakeDb:
+        self._args = args
         return self
 
     def fetchall(self) -> list[tuple[str]]:
         return [(m,) for m in self.modules]
+
+    def fetchone(self) -> tuple[str] | None:
+        return ("incomplete: names only",) if self._args == ("haskellPackages",) else None
 
 
 def _match(pattern: tuple[str, ...], parts: tuple[str, ...]) -> bool:

@@ -100,3 +100,12 @@ def test_package_names_inside_computed_strings_are_checked():
     text = '"${pkgs.gti}/bin/gti"'
     found = check(d("services.openssh.package", Dynamic("interpolates the store path of pkgs.gti", text)))
     assert [f.code for f in found] == ["NW-PKG-UNKNOWN", "NW-NOT-CHECKED"]
+
+
+def test_members_of_sets_the_release_data_lists_only_in_part_are_not_checked():
+    found = check(d("environment.systemPackages", pkgs("haskellPackages.xmonad", "python3Packages.requestz")))
+    assert [(f.code, f.severity) for f in found] == [
+        ("NW-NOT-CHECKED", Severity.INFO),
+        ("NW-PKG-UNKNOWN", Severity.ERROR),
+    ]
+    assert "lists only part of `haskellPackages`" in found[0].message

@@ -83,6 +83,26 @@ def _package_cache(kb: Knowledge, system: str) -> dict[str, PackageMatch]:
     return entry[1]
 
 
+def incomplete_set(kb: Knowledge, attr: str) -> str | None:
+    """The package set around ``attr`` when the release data knows it lists only part of it
+    (``haskellPackages``, CRAN in ``rPackages``: a note in the knowledge base says so)."""
+    db = getattr(kb, "db", None)
+    parts = attr.split(".")
+    if db is None or len(parts) < 2:
+        return None
+    for i in range(len(parts) - 1, 0, -1):
+        prefix = ".".join(parts[:i])
+        names = [prefix]
+        found = kb.find_package(prefix)
+        if found.kind is PackageKind.SET and found.resolved and found.resolved != prefix:
+            names.append(found.resolved)
+        for set_name in names:
+            row = db.execute("SELECT note FROM package_sets WHERE path = ?", (set_name,)).fetchone()
+            if row and row[0] and str(row[0]).startswith("incomplete"):
+                return prefix
+    return None
+
+
 @cache
 def _has_patterns(platforms: tuple[str, ...], bad: tuple[str, ...]) -> bool:
     return any(p.startswith("{") for p in (*platforms, *bad))
@@ -94,6 +114,17 @@ def _match_findings(
     attr = site.use.ref.attr_path
     loc = site.location
     name = f"pkgs.{attr}"
+    if match.kind in (PackageKind.UNKNOWN, PackageKind.ERROR):
+        partial = incomplete_set(kb, attr)
+        if partial is not None:
+            return [
+                make_finding(
+                    "NW-NOT-CHECKED",
+                    f"`{name}` not checked: the release data lists only part of `{partial}`",
+                    loc,
+                    fix="use --eval to have Nix decide",
+                )
+            ]
     match match.kind:
         case PackageKind.UNKNOWN:
             suggestions = match.suggestions or tuple(kb.suggest_packages(attr, limit=3))

@@ -61,19 +61,24 @@ def _partition_commands(facts: DiskFacts) -> str:
     uefi = facts.firmware is Firmware.UEFI
     if uefi:
         lines.append(
-            'sudo parted --script "$DISK" -- mklabel gpt mkpart ESP fat32 1MiB 1GiB set 1 esp on mkpart root 1GiB 100%'
+            'sudo parted --script "$DISK" -- \\\n'
+            "  mklabel gpt \\\n"
+            "  mkpart ESP fat32 1MiB 1GiB set 1 esp on \\\n"
+            "  mkpart root 1GiB 100%"
         )
     else:
         lines.append(
-            'sudo parted --script "$DISK" -- mklabel gpt mkpart BIOS 1MiB 2MiB set 1 bios_grub on mkpart root 2MiB 100%'
+            'sudo parted --script "$DISK" -- \\\n'
+            "  mklabel gpt \\\n"
+            "  mkpart BIOS 1MiB 2MiB set 1 bios_grub on \\\n"
+            "  mkpart root 2MiB 100%"
         )
     lines.append("sudo udevadm settle")
     root_device = "/dev/disk/by-partlabel/root"
     if facts.luks is not None:
         label = f" --label {facts.luks.label}" if facts.luks.label else ""
-        lines.append(
-            f"sudo cryptsetup luksFormat --type luks2{label} {root_device}   # choose the passphrase"
-        )
+        lines.append("# choose the disk passphrase: it is asked for at every start")
+        lines.append(f"sudo cryptsetup luksFormat --type luks2{label} {root_device}")
         lines.append(f"sudo cryptsetup open {root_device} {facts.luks.name}")
         root_device = f"/dev/mapper/{facts.luks.name}"
     lines.append(f"sudo {_mkfs(facts.root_fs, facts.root_label)} {root_device}")

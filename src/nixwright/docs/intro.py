@@ -6,6 +6,7 @@ from nixwright.docs.md import one_line
 from nixwright.docs.words import QUALITY, and_list, article, capability_title, hardware
 from nixwright.plan.model import Plan
 
+COMMON_WORDS = frozenset({"Older", "Old", "Mini", "Cloud", "Generic", "Small", "Standard", "Modern"})
 SYSTEMS = {
     "x86_64-linux": "64-bit Intel/AMD processor, `x86_64-linux`",
     "aarch64-linux": "64-bit ARM processor, `aarch64-linux`",
@@ -26,6 +27,9 @@ def machine_paragraph(plan: Plan) -> str:
     what = (
         profile.title if profile is not None else (hw.model or DEVICE.get(hw.device_class, hw.device_class))
     )
+    first, _, rest = what.partition(" ")
+    if first in COMMON_WORDS:
+        what = f"{first.lower()} {rest}".strip()
     if hw.model and profile is not None and hw.model.lower() not in profile.title.lower():
         what += f" ({hw.model})"
     ram = f" with {_ram(hw.ram_mb)} of memory" if hw.ram_mb else ""

@@ -113,3 +113,15 @@ def test_eval_gives_nixs_verdict(use_kb, tmp_path, capsys):
     assert data["evaluation"]["accepted"] is False
     assert "nix-instantiate" in data["evaluation"]["command"]
     assert {f["code"] for f in data["findings"]} == {"NW-TYPE-MISMATCH"}
+
+
+def test_accepted_policy_risk_becomes_information(use_kb, tmp_path, capsys):
+    _write(tmp_path, VALID)
+    assert main(["check", "--format", "json", str(tmp_path)]) == 0
+    policy = [f for f in json.loads(capsys.readouterr().out)["findings"] if f["source"] == "policy"]
+    assert policy
+    rule = policy[0]["code"]
+    assert main(["check", "--format", "json", "--accept-risk", rule, str(tmp_path)]) == 0
+    accepted = [f for f in json.loads(capsys.readouterr().out)["findings"] if f["code"] == rule]
+    assert {f["severity"] for f in accepted} == {"info"}
+    assert main(["check", "--accept-risk", "NO-SUCH-RULE", str(tmp_path)]) == 2

@@ -34,6 +34,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--profile", help="policy profile (default: baseline)")
     parser.add_argument("--no-policy", action="store_true", help="leave out the security policy findings")
     parser.add_argument(
+        "--accept-risk",
+        metavar="RULE",
+        action="append",
+        default=[],
+        help="a policy rule id whose risk you accept (repeatable): shown as information",
+    )
+    parser.add_argument(
         "--fail-on",
         metavar="SEVERITY",
         help="exit 1 when any finding is at least this severe (error, high, medium, warning, low, info); "
@@ -62,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
     report = check_path(Path(args.path), kb, system=args.system, use_eval=args.eval, nixpkgs=nixpkgs)
     policy: tuple[Finding, ...] = ()
     if not args.no_policy:
-        policy = _policy_findings(report.reading, kb, args.system, args.profile, policy_files)
+        policy = _policy_findings(report.reading, kb, args, policy_files)
     findings = tuple(sorted((*report.findings, *policy), key=Finding.sort_key))
     failed = not report.accepted or (
         fail_on is not None and any(f.severity.rank >= fail_on.rank for f in findings)
@@ -77,8 +84,15 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _policy_findings(
-    reading: ModuleReading, kb: Knowledge, system: str, profile: str | None, policy_files: list[Path]
+    reading: ModuleReading, kb: Knowledge, args: argparse.Namespace, policy_files: list[Path]
 ) -> tuple[Finding, ...]:
     from nixwright.policy.engine import evaluate_policy
 
-    return evaluate_policy(reading, kb, system=system, profile=profile, policy_files=policy_files)
+    return evaluate_policy(
+        reading,
+        kb,
+        system=args.system,
+        profile=args.profile,
+        policy_files=policy_files,
+        accepted=tuple(args.accept_risk),
+    )

@@ -112,3 +112,5 @@ def _print_info(info: dict[str, Any]) -> None:
         print(f"count {name}: {count}")
     for name, digest in sorted(info.get("inputs", {}).items()):
         print(f"sha256 {name}: {digest}")
+    if info.get("releases_present"):
+        print(f"releases present: {', '.join(info['releases_present'])}")

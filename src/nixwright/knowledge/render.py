@@ -109,6 +109,7 @@ def match_text(match: PackageMatch) -> str:
             lines.append(
                 f"  platforms: {len(package.platforms)} ({', '.join(linux[:6])}{', ...' if len(linux) > 6 else ''})"
             )
+        lines += [f"  known vulnerability: {v}" for v in package.known_vulnerabilities]
     if match.available is not None:
         lines.append(f"  available: {'yes' if match.available else 'no'}")
     return "\n".join(lines)

@@ -47,8 +47,12 @@ def test_expectations_agree_with_nix_labels():
     assert disagree == []
 
 
-def test_labels_only_name_cases_of_the_corpus():
+def test_labels_are_for_the_current_case_files():
+    from label import case_hash
+
     ids = {c["id"] for c in load_cases()}
     path = CORPUS / "labels.json"
     labels = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
     assert set(labels) <= ids
+    stale = [k for k, v in labels.items() if v["hash"] != case_hash(CORPUS / "cases" / k)]
+    assert stale == []

@@ -80,12 +80,21 @@ def call_parts(node: Node) -> tuple[Node, list[Node]]:
 def apply(ev: Evaluator, node: Node, scope: Scope) -> Item:
     function_node, arg_nodes = call_parts(node)
     function = ev.force(Lazy(function_node, scope))
+    if isinstance(function, Lazy) and function.node.type == "function_expression":
+        from nixwright.nix.lambdas import apply_function
+
+        args_: list[Item] = [Lazy(arg, scope) for arg in arg_nodes]
+        return apply_function(ev, function, args_, node, scope)
     if not isinstance(function, Symbol) or function.root not in ("lib", "builtins") or not function.path:
         return Lazy(node, scope)
     name = function.path[-1]
     args = [Lazy(arg, scope) for arg in arg_nodes]
     text = scope.source.text(node)
     result = _lib_call(ev, name, args, text) if function.root == "lib" else None
+    if result is None and name in ("map", "genAttrs") and len(args) == 2:
+        from nixwright.nix.lambdas import gen_attrs, map_list
+
+        result = map_list(ev, args, node, scope) if name == "map" else gen_attrs(ev, args, node, scope)
     if result is None:
         result = _builtin_call(ev, name, args, text)
     if result is None:

@@ -41,9 +41,12 @@ class SourceFile:
 
 
 class Scope:
-    """A frame of lexical names, or a ``with`` frame; ``parent`` links outwards."""
+    """A frame of lexical names, or a ``with`` frame; ``parent`` links outwards.
 
-    __slots__ = ("names", "parent", "source", "with_target")
+    ``depth`` counts the function calls being followed at this point (to stop runaway recursion).
+    """
+
+    __slots__ = ("depth", "names", "parent", "source", "with_target")
 
     def __init__(
         self,
@@ -51,14 +54,16 @@ class Scope:
         parent: Scope | None = None,
         names: dict[str, Item] | None = None,
         with_target: Item | None = None,
+        depth: int = 0,
     ) -> None:
         self.source = source
         self.parent = parent
         self.names = names if names is not None else {}
         self.with_target = with_target
+        self.depth = depth
 
     def child(self, names: dict[str, Item] | None = None, with_target: Item | None = None) -> Scope:
-        return Scope(self.source, self, names, with_target)
+        return Scope(self.source, self, names, with_target, self.depth)
 
 
 class Lazy:

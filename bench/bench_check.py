@@ -69,7 +69,7 @@ def main() -> int:
         print(f"verdict agrees with Nix's evaluator: {score.verdict_vs_nix}/{score.labelled} ({pct:.1f} %)")
         print(f"corpus expectations agree with Nix: {score.expected_vs_nix}/{score.labelled}")
     else:
-        print("no Nix labels (run bench/corpus/check/label.py with Nix to add them)")
+        print("no Nix labels (run bench/corpus/check/check_label.py with Nix to add them)")
     shown = score.mismatches if args.verbose else score.mismatches[:10]
     for line in shown:
         print("  mismatch", line)

@@ -48,7 +48,7 @@ def test_expectations_agree_with_nix_labels():
 
 
 def test_labels_are_for_the_current_case_files():
-    from label import case_hash
+    from check_label import case_hash
 
     ids = {c["id"] for c in load_cases()}
     path = CORPUS / "labels.json"

@@ -1,6 +1,6 @@
 """Label the corpus with Nix's own verdict (development only: needs Nix and NIXPKGS_SRC).
 
-    NIXPKGS_SRC=/path/to/nixpkgs .venv/bin/python bench/corpus/check/label.py [ID-PREFIX ...]
+    NIXPKGS_SRC=/path/to/nixpkgs .venv/bin/python bench/corpus/check/check_label.py [ID-PREFIX ...]
 
 Runs ``nix-eval-config`` (see docs/development.md) on each case and stores OK/FAIL, the first
 error line, the warnings and the time in labels.json, keyed by case id together with a hash of

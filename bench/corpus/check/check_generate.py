@@ -3,7 +3,7 @@
     .venv/bin/python bench/corpus/check/check_generate.py
 
 Deterministic: the same sources give byte-identical files. Nix's verdicts live in labels.json
-(written by label.py) so that regenerating never loses them.
+(written by check_label.py) so that regenerating never loses them.
 """
 
 from __future__ import annotations

@@ -10,10 +10,12 @@ from typing import Any
 from nixwright.errors import SourceLocation
 from nixwright.intake.intent import Intent
 from nixwright.knowledge.model import Knowledge
+from nixwright.nix.values import Value
 from nixwright.policy.effective import Candidate, EffectiveConfig
 from nixwright.policy.literal import to_python
 from nixwright.policy.matchers import matches
 from nixwright.policy.paths import PLACEHOLDER, fill, split_path
+from nixwright.policy.values_from import from_python
 
 _GATE_RANK = {"no": 0, "unknown": 1, "maybe": 2, "yes": 3}
 
@@ -64,6 +66,8 @@ class CheckContext:
         self.intent = intent
         self.profile = profile
         self.memo: dict[str, Any] = {}
+        # checks ask for the same few settings again and again; Seen values are never changed
+        self._seen: dict[tuple[tuple[str, ...], Value | None, tuple[str, ...]], tuple[Seen, ...]] = {}
 
     def seen(
         self, path: str | tuple[str, ...], assumed: Any = None, holding: Sequence[str] = ()
@@ -73,14 +77,17 @@ class CheckContext:
         ``holding``: conditions taken as true (the rule's preconditions that rest on them).
         """
         parts = split_path(path) if isinstance(path, str) else path
-        from nixwright.policy.values_from import from_python
-
-        setting = self.config.setting(
-            parts,
-            assumed=None if assumed is None else from_python(assumed),
-            holding=frozenset(p.strip() for c in holding for p in c.split("&&")),
-        )
-        return [Seen(setting.dotted, to_python(c.value), c) for c in setting.candidates]
+        value = None if assumed is None else from_python(assumed)
+        key = (parts, value, tuple(holding))
+        found = self._seen.get(key)
+        if found is None:
+            setting = self.config.setting(
+                parts, assumed=value, holding=frozenset(p.strip() for c in holding for p in c.split("&&"))
+            )
+            found = self._seen[key] = tuple(
+                Seen(setting.dotted, to_python(c.value), c) for c in setting.candidates
+            )
+        return list(found)
 
     def names(self, *patterns: str) -> list[str]:
         found: set[str] = set()

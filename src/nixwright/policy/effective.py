@@ -9,6 +9,7 @@ condition, so a check can say "when <condition>" instead of guessing.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -97,6 +98,7 @@ class EffectiveConfig:
         for found in flatten(reading.definitions):
             d = self._canonical(found)
             self._by_path.setdefault(d.path, []).append(d)
+        self._settings: dict[tuple[tuple[str, ...], Value | None, frozenset[str]], Setting] = {}
 
     def _canonical(self, d: Definition) -> Definition:
         """A definition under a renamed option's old name counts under the new one."""
@@ -119,24 +121,36 @@ class EffectiveConfig:
     def definitions_at(self, path: tuple[str, ...]) -> list[Definition]:
         return list(self._by_path.get(path, ()))
 
+    @cached_property
+    def _sorted_paths(self) -> list[tuple[str, ...]]:
+        return sorted(self._by_path)
+
     def definitions_under(self, prefix: tuple[str, ...]) -> Iterator[Definition]:
         """Definitions at ``prefix`` or below it, in a stable order."""
-        for path in sorted(self._by_path):
-            if path[: len(prefix)] == prefix:
-                yield from self._by_path[path]
+        # the paths starting with ``prefix`` sort together, from where ``prefix`` itself would go
+        paths = self._sorted_paths
+        size = len(prefix)
+        for i in range(bisect_left(paths, prefix), len(paths)):
+            if paths[i][:size] != prefix:
+                break
+            yield from self._by_path[paths[i]]
+
+    @cached_property
+    def _names_below(self) -> dict[tuple[str, ...], list[str]]:
+        """For every prefix of a definition's path, the names that follow it, sorted."""
+        found: dict[tuple[str, ...], set[str]] = {}
+        for d in self.definitions:
+            if d.dynamic_key:
+                continue
+            for at in range(len(d.path)):
+                found.setdefault(d.path[:at], set()).add(d.path[at])
+        return {prefix: sorted(names) for prefix, names in found.items()}
 
     def names(self, pattern: tuple[str, ...]) -> list[str]:
         """Concrete names the configuration uses at the first ``<name>`` of ``pattern``."""
         if PLACEHOLDER not in pattern:
             return []
-        at = pattern.index(PLACEHOLDER)
-        prefix = pattern[:at]
-        found = {
-            d.path[at]
-            for d in self.definitions
-            if len(d.path) > at and d.path[:at] == prefix and not d.dynamic_key
-        }
-        return sorted(found)
+        return list(self._names_below.get(pattern[: pattern.index(PLACEHOLDER)], ()))
 
     def _dynamic_above(self, path: tuple[str, ...]) -> Definition | None:
         """A computed value assigned to a parent of ``path`` (``services.x = f y;``) hides it."""
@@ -159,6 +173,13 @@ class EffectiveConfig:
         conditions known to be true here (a rule's own preconditions): definitions under
         them count as certain.
         """
+        key = (path, assumed, holding)
+        found = self._settings.get(key)
+        if found is None:
+            found = self._settings[key] = self._setting(path, assumed, holding)
+        return found
+
+    def _setting(self, path: tuple[str, ...], assumed: Value | None, holding: frozenset[str]) -> Setting:
         defs = self._by_path.get(path, [])
         if not defs:
             covering = self._dynamic_above(path)

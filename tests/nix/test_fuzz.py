@@ -23,6 +23,7 @@ TOKENS = [
     "or", "lib.mkIf", "lib.mkMerge", "lib.mkDefault", "lib.mkOverride", "lib.optionals", "pkgs",
     "config", "modulesPath", "imports", "options", '"s"', '"${x}"', "''\n  a ${b}\n''", "./x.nix",
     "<nixpkgs>", "1", "-2", "3.5", "true", "null", "a", "b.c", "x: x", "{ a, ... }:", "# c\n", "/* c */",
+    "(f: f f)", "map", "lib.genAttrs", "f", "args@",
     "\t", "\n", "\r\n", " ",
 ]  # fmt: skip
 

@@ -117,3 +117,19 @@ def test_assertions_and_top_level_let_and_with_are_looked_through() -> None:
     source = "let port = 22; in { lib, ... }: assert port > 0; with lib; { a = mkDefault port; }"
     [definition] = read_source(source).definitions
     assert (definition.dotted, definition.value, definition.priority) == ("a", NixInt(22), 1000)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "{ a = (f: f f) (f: f f); }",
+        "let f = x: { a = f x; b = f x; c = f x; }; in { x = f 1; }",
+        "let f = x: [ (f x) (f x) (f x) ]; in { x = f 1; }",
+    ],
+    ids=["self-application", "branching-sets", "branching-lists"],
+)
+def test_runaway_functions_stop_and_stay_dynamic(source: str) -> None:
+    reading = read_source(source)
+    assert reading.definitions
+    assert len(reading.definitions) < 5000
+    assert "function calls" in repr([d.value for d in reading.definitions])

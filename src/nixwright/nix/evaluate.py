@@ -54,6 +54,9 @@ LITERALS = frozenset(
 class Evaluator:
     """Reads expressions statically; results are cached on the ``Lazy`` items themselves."""
 
+    def __init__(self) -> None:
+        self.calls = 0  # function calls followed so far (see lambdas.MAX_CALLS)
+
     # --- names -------------------------------------------------------------------------------
     def lookup(self, name: str, scope: Scope, node: Node) -> Item:
         frame: Scope | None = scope

@@ -1,7 +1,8 @@
 """Calling functions written in the module itself (``mkUser = name: { ... };``) with known arguments.
 
 The body is read in a scope binding the parameters, as Nix would evaluate it. Calls are followed up
-to ``MAX_CALL_DEPTH`` deep (a recursive helper stops there and stays ``Dynamic``).
+to ``MAX_CALL_DEPTH`` deep and ``MAX_CALLS`` in all (a recursive helper stops there and stays
+``Dynamic``).
 """
 
 from __future__ import annotations
@@ -16,12 +17,16 @@ if TYPE_CHECKING:
     from nixwright.nix.evaluate import Evaluator
 
 MAX_CALL_DEPTH = 16
+MAX_CALLS = 1000  # per read: a helper that branches at every level would otherwise take forever
 
 
 def apply_function(ev: Evaluator, function: Lazy, args: list[Item], node: Node, scope: Scope) -> Item:
     """The result of ``function args...`` called at ``node`` in ``scope``."""
     if scope.depth >= MAX_CALL_DEPTH:
         return Known(Dynamic("function calls nested too deeply to follow", scope.source.text(node)))
+    ev.calls += 1
+    if ev.calls > MAX_CALLS:
+        return Known(Dynamic("too many function calls to follow", scope.source.text(node)))
     current: Item = function
     for arg in args:
         if not (isinstance(current, Lazy) and current.node.type == "function_expression"):

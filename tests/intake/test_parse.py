@@ -195,3 +195,10 @@ def test_no_desktop_means_headless(mini: Catalog) -> None:
     intent = parse_request("a mini PC with no desktop, running ssh", mini)
     assert {e.target for e in intent.exclusions} == {"role:desktop"}
     assert intent.has_quality("headless")
+
+
+def test_people_named_for_and_family_names(mini: Catalog) -> None:
+    assert [p.username for p in parse_request("A laptop for Anna with gnome", mini).people] == ["anna"]
+    people = parse_request("A PC with gnome, accounts for mum, dad and emma", mini).people
+    assert [p.username for p in people] == ["mum", "dad", "emma"]
+    assert parse_request("A PC for Gnome fans with gnome", mini).people == ()

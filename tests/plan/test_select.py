@@ -64,3 +64,16 @@ def test_role_answer_picks_the_provider(mini: Catalog) -> None:
 def test_a_server_is_managed_remotely(mini: Catalog) -> None:
     assert _chosen("a home server with dnsfilter", mini) == {"dnsfilter": "requested", "ssh": "base"}
     assert _chosen("a desktop PC with dnsfilter", mini) == {"dnsfilter": "requested"}
+
+
+def test_a_generic_word_is_satisfied_by_the_service_already_on_its_port(mini: Catalog) -> None:
+    # conflictproxy answers on 443, so "a reverse proxy" is it, not a second program on the same port
+    assert _chosen("a VPS with conflictproxy as a reverse proxy", mini) == {
+        "conflictproxy": "requested",
+        "ssh": "base",
+    }
+
+
+def test_conflicts_name_what_pulled_a_capability_in(mini: Catalog) -> None:
+    with pytest.raises(NixwrightError, match=r"\(required by webapp\)"):
+        _chosen("a VPS with a status page and conflictproxy", mini)

@@ -9,7 +9,7 @@ from nixwright.intake import entities as ent
 from nixwright.intake.entities import Found
 from nixwright.intake.intent import Evidence, Locale, NetworkFacts, Person
 from nixwright.intake.languages import LANGUAGES, LAYOUT_CODES
-from nixwright.intake.people import key_owner, user_lists
+from nixwright.intake.people import key_owner, named_for, user_lists
 
 _WIFI = ("wifi", "wi fi", "wireless", "wlan")
 
@@ -26,7 +26,9 @@ class Facts:
     hardware_evidence: list[Evidence]
 
 
-def collect_facts(text: str, norm: str, covered: list[bool]) -> Facts:
+def collect_facts(
+    text: str, norm: str, covered: list[bool], known_words: frozenset[str] = frozenset()
+) -> Facts:
     finds: list[Found] = []
 
     def take(items: list[Found]) -> None:
@@ -52,6 +54,7 @@ def collect_facts(text: str, norm: str, covered: list[bool]) -> Facts:
         ent.disks(low),
         ent.interfaces(low),
         user_lists(low),
+        named_for(text, known_words),
         ent.hostnames(low),
         ent.keyboards(norm),
         _words(norm, _WIFI, "wifi"),

@@ -305,5 +305,6 @@ FILLER = FILLER | frozenset(
     behind front through key keys external internal second extra spare usb plain normal regular standard
     kids kid children child son daughter wife husband partner parents mum mom dad grandma grandpa friends
     card cards nic nics port ports interface interfaces
+    everyone everybody house whole nightly daily weekly hourly support downloads sites cloud got i've ive
     """.split()  # noqa: SIM905 - a word list reads best as words
 )

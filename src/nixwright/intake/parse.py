@@ -37,9 +37,10 @@ def parse_request(text: str, catalog: Catalog) -> Intent:
         )
     norm = normalise(text)
     covered = [False] * len(text)
-    facts = collect_facts(text, norm, covered)
+    vocab = vocabulary(catalog)
+    facts = collect_facts(text, norm, covered, vocab.words)
     scopes = negation_scopes(norm)
-    matches = _match_terms(norm, vocabulary(catalog), covered)
+    matches = _match_terms(norm, vocab, covered)
 
     caps: list[CapabilityRequest] = []
     roles: list[RoleRequest] = []

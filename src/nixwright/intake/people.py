@@ -17,6 +17,11 @@ _ADMIN = re.compile(
     r"|\b([a-z_][a-z0-9_-]{0,31})\s+(?:is|as)\s+(?:the\s+)?(?:admin|administrator)\b"
 )
 _NAME = re.compile(r"[a-z_][a-z0-9_-]{0,31}")
+# Family words are fine user names ("accounts for mum, dad and emma"), though filler elsewhere.
+_NAMEABLE = frozenset(
+    {"mum", "mom", "dad", "grandma", "grandpa", "son", "daughter", "kid", "kids", "partner"}
+)
+_FOR_NAME = re.compile(r"(?<![.!?:]\s)\bfor ([A-Z][a-z]{1,31})\b")
 _RESERVED = frozenset({"root", "nobody", "admin", "daemon", "bin", "sys", "the", "my", "family", "kids"})
 _ADMIN_RESERVED = _RESERVED - {"admin"}
 
@@ -29,7 +34,8 @@ def user_lists(norm: str) -> list[Found]:
         names: list[Found] = []
         while True:
             nm = _NAME.match(norm, pos)
-            if not nm or nm.group(0) in FILLER or nm.group(0) in _RESERVED:
+            word = nm.group(0) if nm else ""
+            if not nm or (word in FILLER and word not in _NAMEABLE) or word in _RESERVED:
                 break
             names.append(Found("user", nm.group(0), nm.start(), nm.end()))
             sep = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)").match(norm, nm.end())
@@ -43,6 +49,17 @@ def user_lists(norm: str) -> list[Found]:
         name = m.group(1) or m.group(2)
         if name and name not in FILLER and name not in _ADMIN_RESERVED:
             out.append(Found("admin", name, m.start(), m.end()))
+    return out
+
+
+def named_for(text: str, known_words: frozenset[str]) -> list[Found]:
+    """ "a laptop for Anna": a capitalised name after "for" that is no other word we know."""
+    out = []
+    for m in _FOR_NAME.finditer(text):
+        name = m.group(1).lower()
+        if name in FILLER or name in _RESERVED or name in known_words:
+            continue
+        out.append(Found("user", name, m.start(1), m.end(1)))
     return out
 
 

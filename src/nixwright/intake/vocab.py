@@ -154,6 +154,7 @@ class Term:
 class Vocabulary:
     terms: dict[tuple[str, ...], Term]
     longest: int  # tokens in the longest phrase
+    words: frozenset[str] = frozenset()  # every word of every phrase
 
 
 @lru_cache(maxsize=4)
@@ -173,4 +174,5 @@ def vocabulary(catalog: Catalog) -> Vocabulary:
         tokens = phrase_tokens(phrase)
         if tokens and tokens not in terms:  # the first (alphabetical kind) owner of a phrase wins
             terms[tokens] = Term(phrase.lower(), kind, target, tokens)
-    return Vocabulary(terms, max((len(t) for t in terms), default=1))
+    words = frozenset(w for t in terms for w in t)
+    return Vocabulary(terms, max((len(t) for t in terms), default=1), words)

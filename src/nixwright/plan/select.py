@@ -39,7 +39,7 @@ def select_capabilities(intent: Intent, catalog: Catalog) -> tuple[Chosen, ...]:
     for role_req in intent.roles:
         if any(role_req.role in c.capability.roles for c in chosen.values()):
             continue
-        if catalog.role(role_req.role) is not None:
+        if catalog.role(role_req.role) is not None and not _port_taken(catalog, role_req.role, chosen):
             add(_provider(catalog, role_req.role, ram, chosen), (role_req.evidence,), "role")
     for quality, ev in intent.qualities:
         providers = [c for c in catalog.capabilities if quality in c.roles]
@@ -87,6 +87,18 @@ def _add_requirements(chosen: dict[str, Chosen], catalog: Catalog, add: Add, ram
                 break
             if changed:
                 break
+
+
+def _port_taken(catalog: Catalog, role_id: str, chosen: dict[str, Chosen]) -> bool:
+    """Every provider of a generic word would need a port a chosen service already answers on.
+
+    "A Pi-hole style DNS server": the DNS filter already answers DNS on port 53, so "DNS server" is
+    that filter, not a second program fighting it for the port.
+    """
+    present = [c.capability for c in chosen.values()]
+    providers = catalog.providers(role_id)
+    ports = {(p.port, p.protocol) for x in present for p in x.ports}
+    return bool(providers) and all(ports & {(p.port, p.protocol) for p in c.ports} for c in providers)
 
 
 def _provider(catalog: Catalog, role_id: str, ram: int | None, chosen: dict[str, Chosen]) -> str:
@@ -178,9 +190,16 @@ def _check_conflicts(chosen: tuple[Chosen, ...]) -> None:
                 role = ref[5:] if ref.startswith("role:") else None
                 if (role and role in other.capability.roles) or other.capability.id == ref:
                     raise NixwrightError(
-                        f"{c.capability.title} and {other.capability.title} cannot run on the same machine",
+                        f"{_why(c)} and {_why(other)} cannot run on the same machine",
                         hint="ask for one of them",
                     )
+
+
+def _why(c: Chosen) -> str:
+    """A capability's title, with how it got chosen when the request did not name it."""
+    if c.reason in {"requested", "role"}:
+        return c.capability.title
+    return f"{c.capability.title} ({c.reason.replace('_', ' ')})"
 
 
 def _check_ports(chosen: tuple[Chosen, ...]) -> None:
@@ -190,9 +209,9 @@ def _check_ports(chosen: tuple[Chosen, ...]) -> None:
             key = (p.port, p.protocol)
             other = owners.get(key)
             if other is not None and other.id != c.capability.id:
+                first = next(x for x in chosen if x.capability.id == other.id)
                 raise NixwrightError(
-                    f"{other.title} and {c.capability.title} both need port {p.port}/{p.protocol}; "
-                    "a port has one owner",
+                    f"{_why(first)} and {_why(c)} both need port {p.port}/{p.protocol}; a port has one owner",
                     hint="ask for only one of them",
                 )
             owners[key] = c.capability

@@ -109,3 +109,13 @@ def test_values_known_only_at_build_time_are_said_so() -> None:
     line = explain_line(("networking", "hostName"), Dynamic("reads a file", "builtins.readFile ./name"), KB)
     assert "computed when the system is built" in line.text()
     assert "(reads a file)" in line.text()
+
+
+def test_values_nix_cannot_hold_are_shown_as_an_ellipsis() -> None:
+    from nixwright.docs.snippet import snippet
+    from nixwright.nix.values import NixFloat, NixInt
+
+    line = explain_line(("networking", "hostName"), NixFloat(float("inf")), KB)
+    assert line.shown == "networking.hostName = …"
+    text = snippet([(("a", "b"), NixInt(2**70), 100), (("a", "c"), Dynamic("unknown"), 100)])
+    assert text == "a.b = …;\na.c = …;"

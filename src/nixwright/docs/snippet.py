@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from nixwright.errors import NixwrightError
 from nixwright.nix.render_values import needs_parens, render_value
 from nixwright.nix.values import (
     PRIORITY_DEFAULT_PLAIN,
@@ -12,6 +13,7 @@ from nixwright.nix.values import (
     Dynamic,
     NixAttrs,
     NixList,
+    RawExpr,
     Value,
     path_str,
 )
@@ -24,7 +26,10 @@ def value_source(value: Value, priority: int = PRIORITY_DEFAULT_PLAIN, indent: i
     """The right-hand side as Nix source, wrapped in ``lib.mkDefault``/``mkForce``/``mkOverride``."""
     if isinstance(value, Dynamic) and not value.text:
         return "…"
-    text = render_value(value, indent)
+    try:
+        text = render_value(value, indent)
+    except NixwrightError:
+        return "…"  # a value Nix itself could not hold (the release checks report it)
     wrapper = _wrapper(priority)
     if not wrapper:
         return text
@@ -57,8 +62,22 @@ def snippet(lines: Sequence[tuple[Sequence[str], Value, int]]) -> str:
     from nixwright.nix.layout import render_bindings
     from nixwright.nix.model import Binding
 
-    bindings = [Binding(tuple(path), value, priority) for path, value, priority in lines]
-    return "\n".join(render_bindings(bindings, 0, LEXICAL))
+    bindings = [Binding(tuple(path), _showable(value), priority) for path, value, priority in lines]
+    try:
+        return "\n".join(render_bindings(bindings, 0, LEXICAL))
+    except NixwrightError:
+        return "\n".join(definition_source(path, value, priority) for path, value, priority in lines)
+
+
+def _showable(value: Value) -> Value:
+    """A value the renderer can write: unknown parts become ``…``."""
+    if isinstance(value, Dynamic) and not value.text:
+        return RawExpr("…")
+    try:
+        render_value(value, 0)
+    except NixwrightError:
+        return RawExpr("…")
+    return value
 
 
 def _wrapper(priority: int) -> str:

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from nixwright.catalog.model import FILES, ModuleImportSpec, OptionSetting, PackageSetting
 from nixwright.catalog.reader import TableReader
-from nixwright.catalog.values import CatalogValueError, placeholders_in, split_path, toml_to_value
+from nixwright.catalog.values import (
+    PLACEHOLDER,
+    CatalogValueError,
+    placeholders_in,
+    split_path,
+    toml_to_value,
+)
 from nixwright.nix.values import PRIORITY_DEFAULT_PLAIN
 
 # Filled from the Intent (and answers) by the planner; documented in docs/catalog.md.
@@ -41,6 +47,9 @@ def read_option(t: TableReader, allowed: frozenset[str] = INTENT_PLACEHOLDERS) -
     unknown = placeholders_in(value) - allowed
     if unknown:
         raise t.fail("value", f"unknown placeholder @{min(unknown)}@")
+    in_path = {m for part in path for m in PLACEHOLDER.findall(part)} - allowed
+    if in_path:
+        raise t.fail("path", f"unknown placeholder @{min(in_path)}@")
     setting = OptionSetting(
         path=path,
         value=value,

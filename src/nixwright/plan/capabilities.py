@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from nixwright.catalog.model import Capability
+from nixwright.catalog.model import Capability, ProxySpec
 from nixwright.catalog.values import fill_text
+from nixwright.errors import NixwrightError
 from nixwright.intake.intent import Evidence, Intent
 from nixwright.nix.values import NixList, NixString, PackageRef, RawExpr
 from nixwright.plan.assign import assign, block, from_setting
@@ -31,15 +32,21 @@ def proxy_block(chosen: tuple[Chosen, ...], facts: dict[str, str]) -> Block | No
     origin = f"capability:{proxy.capability.id}"
     a: list[Assignment] = []
     path_apps: list[tuple[Chosen, str, str]] = []
+    names_host = _names_host(spec)
     for c, web in apps:
         upstream = f"127.0.0.1:{web.port}"
         if web.subdomain:
             host = f"{web.subdomain}.{facts['domain']}"
             vf = facts | {"host": host, "upstream": upstream, "port": str(web.port), "path": ""}
-            a.extend(
-                from_setting(st, origin, c.evidence, vf, (*spec.vhost_prefix, host)) for st in spec.settings
-            )
+            prefix = spec.vhost_prefix if names_host else (*spec.vhost_prefix, host)
+            a.extend(from_setting(st, origin, c.evidence, vf, prefix) for st in spec.settings)
         elif web.path:
+            if not spec.path_settings:
+                raise NixwrightError(
+                    f"{proxy.capability.title} cannot serve {web.name or c.capability.title} under a path "
+                    f"({web.path}) here",
+                    hint="ask for Caddy or nginx as the reverse proxy",
+                )
             path_apps.append((c, web.path, upstream))
     a += _path_hosts(proxy, path_apps, facts)
     names = ", ".join(w.name or c.capability.title for c, w in apps)
@@ -49,6 +56,11 @@ def proxy_block(chosen: tuple[Chosen, ...], facts: dict[str, str]) -> Block | No
         f"One address per web application ({names}), each served over HTTPS by {proxy.capability.title}.",
         a,
     )
+
+
+def _names_host(spec: ProxySpec) -> bool:
+    """A proxy whose settings place ``@host@`` in their own paths gets no host appended to the prefix."""
+    return any("@host@" in part for st in spec.settings for part in st.path)
 
 
 def _path_hosts(

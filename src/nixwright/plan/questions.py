@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 
 from nixwright.catalog.model import Catalog
 from nixwright.catalog.values import fill_text
@@ -25,6 +26,12 @@ ENCRYPT_QUESTION = Question(
     text="Which device will hold the encrypted system (the LUKS partition)?",
     default="/dev/disk/by-label/cryptroot",
     why="full disk encryption unlocks one partition at boot; the README formats it with this label",
+)
+DOMAIN_QUESTION = Question(
+    key="domain",
+    text="Which domain name should the web applications use (they get names like app.DOMAIN)?",
+    default="@hostname@.home.arpa",
+    why="each web application gets its own name under this domain; names under home.arpa stay inside your network",
 )
 Ask = Callable[[Question], str]
 OVERRIDABLE = frozenset({"domain", "email"})
@@ -56,6 +63,8 @@ def open_questions(intent: Intent, catalog: Catalog) -> list[Question]:
                 continue
             default = fill_text(spec.default, facts)
             questions.append(Question(spec.key, spec.text, default, spec.why, spec.choices))
+    if any(c.capability.web for c in chosen) and not intent.network.domains:
+        questions.append(replace(DOMAIN_QUESTION, default=fill_text(DOMAIN_QUESTION.default, facts)))
     seen: set[str] = set()
     out = []
     for q in questions:

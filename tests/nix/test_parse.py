@@ -111,3 +111,22 @@ def test_empty_file_is_an_error() -> None:
 def test_deep_nesting_is_a_clean_error(source: str) -> None:
     with pytest.raises(NixwrightError, match="nested too deeply"):
         read_source(source)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "{ a, }: a",
+        "{ a, b, }: a",
+        "{\n  prefix ? [ ],\n  extra ? { },\n}:\nprefix",
+        "{ pkgs ? import <nixpkgs> { }, }: pkgs",
+    ],
+)
+def test_trailing_comma_in_formals_is_valid_nix(source: str) -> None:
+    tree = parse_source(source, "f.nix")
+    assert tree.root_node.named_children[0].type == "function_expression"
+
+
+def test_other_stray_commas_are_still_errors() -> None:
+    assert _error("{ a = 1, }").message.startswith("syntax error: unexpected 'a = 1,'")
+    assert _error("[ 1, 2 ]").message.startswith("syntax error: unexpected ','")

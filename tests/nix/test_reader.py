@@ -133,3 +133,17 @@ def test_runaway_functions_stop_and_stay_dynamic(source: str) -> None:
     assert reading.definitions
     assert len(reading.definitions) < 5000
     assert "function calls" in repr([d.value for d in reading.definitions])
+
+
+def test_sets_that_contain_themselves_stop() -> None:
+    reading = read_source("rec { a.self = a; b = { x = 1; y = b; }; c = let s = { t = s; }; in s; }")
+    values = {d.dotted: d.value for d in reading.definitions}
+    assert values["b.x"] == NixInt(1)
+    for name in ("a.self", "b.y", "c.t"):
+        value = values[name]
+        assert isinstance(value, Dynamic)
+        assert "itself" in value.reason
+    [item] = _defs("let s = { t = [ s ]; }; in { x = s.t; }").values()
+    assert isinstance(item, NixList)
+    assert isinstance(item.items[0], NixAttrs)
+    assert item.items[0].entries[0][1] == NixList((Dynamic("refers to itself (infinite recursion)"),))

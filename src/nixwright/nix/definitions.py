@@ -40,6 +40,7 @@ class Context(NamedTuple):
 class Collected:
     definitions: list[Definition] = field(default_factory=list)
     unreadable: list[Unreadable] = field(default_factory=list)
+    walking: set[int] = field(default_factory=set)  # sets being walked into (cycle guard)
 
 
 def emit(ev: Evaluator, item: Item, prefix: tuple[str, ...], ctx: Context, out: Collected) -> None:
@@ -51,14 +52,14 @@ def emit(ev: Evaluator, item: Item, prefix: tuple[str, ...], ctx: Context, out: 
         if not forced.entries and not forced.dynamic:
             _leaf(NixAttrs(), prefix, ctx, out, "")
             return
-        for name, entry in forced.entries.items():
-            sub = Context(
-                entry.location, ctx.priority, ctx.conditions, ctx.order, ctx.dynamic_key or entry.dynamic_key
-            )
-            emit(ev, entry.item, (*prefix, name), sub, out)
-        for key, entry in forced.dynamic:
-            sub = Context(entry.location, ctx.priority, ctx.conditions, ctx.order, dynamic_key=True)
-            emit(ev, entry.item, (*prefix, key), sub, out)
+        if id(forced) in out.walking:  # a set containing itself (`rec { self = ...; }`)
+            _leaf(Dynamic("refers to itself (infinite recursion)"), prefix, ctx, out, "")
+            return
+        out.walking.add(id(forced))
+        try:
+            _emit_set(ev, forced, prefix, ctx, out)
+        finally:
+            out.walking.discard(id(forced))
         return
     if isinstance(forced, Cond):
         if forced.known is True:
@@ -85,6 +86,19 @@ def emit(ev: Evaluator, item: Item, prefix: tuple[str, ...], ctx: Context, out: 
             return
     text = forced.scope.source.text(forced.node) if isinstance(forced, Lazy) else ""
     _leaf(ev.value(forced), prefix, ctx, out, text)
+
+
+def _emit_set(
+    ev: Evaluator, forced: StaticSet, prefix: tuple[str, ...], ctx: Context, out: Collected
+) -> None:
+    for name, entry in forced.entries.items():
+        sub = Context(
+            entry.location, ctx.priority, ctx.conditions, ctx.order, ctx.dynamic_key or entry.dynamic_key
+        )
+        emit(ev, entry.item, (*prefix, name), sub, out)
+    for key, entry in forced.dynamic:
+        sub = Context(entry.location, ctx.priority, ctx.conditions, ctx.order, dynamic_key=True)
+        emit(ev, entry.item, (*prefix, key), sub, out)
 
 
 def _emit_attrs(value: NixAttrs, prefix: tuple[str, ...], ctx: Context, out: Collected) -> None:

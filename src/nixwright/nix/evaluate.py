@@ -56,6 +56,7 @@ class Evaluator:
 
     def __init__(self) -> None:
         self.calls = 0  # function calls followed so far (see lambdas.MAX_CALLS)
+        self._valuing: set[int] = set()  # sets whose value is being built (cycle guard)
 
     # --- names -------------------------------------------------------------------------------
     def lookup(self, name: str, scope: Scope, node: Node) -> Item:
@@ -274,7 +275,13 @@ class Evaluator:
         if isinstance(item, StaticSet):
             if item.dynamic:
                 return Dynamic("attribute set with names computed at evaluation time", item.dynamic[0][0])
-            return NixAttrs(tuple((k, self.value(e.item)) for k, e in item.entries.items()))
+            if id(item) in self._valuing:
+                return Dynamic("refers to itself (infinite recursion)")
+            self._valuing.add(id(item))
+            try:
+                return NixAttrs(tuple((k, self.value(e.item)) for k, e in item.entries.items()))
+            finally:
+                self._valuing.discard(id(item))
         if isinstance(item, Symbol):
             return symbol_value(item)
         if isinstance(item, Cond):

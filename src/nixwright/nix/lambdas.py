@@ -53,6 +53,8 @@ def _bind_parameters(ev: Evaluator, function: Node, arg: Item, inner: Scope) -> 
         if name_node is None:
             continue
         name = inner.source.raw(name_node)
+        if not name:  # a trailing comma the grammar reads as an empty formal
+            continue
         default = formal.child_by_field_name("default")
         inner.names[name] = _parameter(given, name, default, inner, arg)
 

@@ -162,7 +162,7 @@ def _argument_scope(function: Lazy) -> Scope:
     if formals is not None:
         for formal in formals.children_by_field_name("formal"):
             name_node = formal.child_by_field_name("name")
-            if name_node is not None and name_node.text is not None:
+            if name_node is not None and name_node.text:  # empty: a tolerated trailing comma
                 name = name_node.text.decode("utf-8")
                 names[name] = module_argument(name)
     universal = node.child_by_field_name("universal")

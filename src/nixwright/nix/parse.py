@@ -50,18 +50,16 @@ def source_bytes(source: bytes | str, file: str) -> bytes:
 
 def parse_source(source: bytes | str, file: str) -> Tree:
     """Parse Nix source; raise NixwrightError at ``file:line:col`` on the first syntax error."""
-    data = source_bytes(source, file)
-    tree = _parser().parse(data)
-    if tree.root_node.has_error:
-        raise _syntax_error(tree.root_node, data, file)
-    return tree
+    return parse_bytes(source_bytes(source, file), file)
 
 
 def parse_bytes(data: bytes, file: str) -> Tree:
     """Parse bytes already checked by ``source_bytes``."""
     tree = _parser().parse(data)
     if tree.root_node.has_error:
-        raise _syntax_error(tree.root_node, data, file)
+        error = _first_error(tree.root_node)
+        if error is not None:
+            raise _syntax_error(error, data, file)
     return tree
 
 
@@ -85,21 +83,41 @@ def read_file_bytes(path: Path) -> bytes:
     return data
 
 
-def _first_error(root: Node) -> Node:
-    node = root
-    while True:
-        for child in node.children:
-            if child.is_missing or child.type == "ERROR":
-                return child
-            if child.has_error:
-                node = child
-                break
-        else:
+def _errors(root: Node) -> list[Node]:
+    """Error and missing nodes in source order (only subtrees holding errors are walked)."""
+    found: list[Node] = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node.is_missing or node.type == "ERROR":
+            found.append(node)
+            continue
+        stack.extend(child for child in reversed(node.children) if child.has_error or child.is_missing)
+    return found
+
+
+def _trailing_formal_comma(node: Node) -> bool:
+    """``{ a, b, }:`` is valid Nix (nixfmt writes it) that this grammar version does not accept."""
+    parent = node.parent
+    if parent is None:
+        return False
+    if node.type == "ERROR" and parent.type == "formals" and node.child_count == 1:
+        following = node.next_sibling
+        return node.children[0].type == "," and following is not None and following.type == "}"
+    if node.is_missing and parent.type == "formal" and parent.child_count == 1:
+        following = parent.next_sibling
+        return following is not None and following.type == "}"
+    return False
+
+
+def _first_error(root: Node) -> Node | None:
+    for node in _errors(root):
+        if not _trailing_formal_comma(node):
             return node
+    return None
 
 
-def _syntax_error(root: Node, data: bytes, file: str) -> NixwrightError:
-    node = _first_error(root)
+def _syntax_error(node: Node, data: bytes, file: str) -> NixwrightError:
     row, col_bytes = node.start_point
     lines = data.split(b"\n")
     line_bytes = lines[row] if row < len(lines) else b""

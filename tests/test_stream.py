@@ -15,13 +15,13 @@ import itertools
 
 import pytest
 
+from nixwright.catalog.compat import implied_requirements
 from nixwright.catalog.load import load_catalog
 from nixwright.catalog.model import Capability, Catalog, HardwareProfile
 from nixwright.errors import NixwrightError
 from nixwright.findings import Severity
 from nixwright.knowledge import KnowledgeBase
 from nixwright.plan.pipeline import generate
-from nixwright.plan.select import implied_requirements
 
 pytestmark = pytest.mark.integration
 QUALITY_SETS: tuple[tuple[str, ...], ...] = (

@@ -7,9 +7,26 @@ from collections.abc import Iterable
 from nixwright.catalog.model import Capability, Catalog
 
 
+def implied_requirements(cap: Capability) -> list[str]:
+    """``requires`` plus what the schema implies: web apps need the proxy, windows need a desktop."""
+    needs = list(cap.requires)
+    if cap.web and "role:reverse-proxy" not in needs:
+        needs.append("role:reverse-proxy")
+    if cap.graphical and "role:desktop" not in needs:
+        needs.append("role:desktop")
+    return needs
+
+
 def clashes(a: Capability, b: Capability) -> bool:
+    """Shared ports, a declared conflict, or one refusing a role the other needs (Kodi vs. a desktop)."""
     ports = {(p.port, p.protocol) for p in a.ports} & {(p.port, p.protocol) for p in b.ports}
-    return a.id != b.id and (bool(ports) or _conflicts(a, b) or _conflicts(b, a))
+    return a.id != b.id and (
+        bool(ports) or _conflicts(a, b) or _conflicts(b, a) or _refuses_needs(a, b) or _refuses_needs(b, a)
+    )
+
+
+def _refuses_needs(a: Capability, b: Capability) -> bool:
+    return any(need in a.conflicts for need in implied_requirements(b) if need.startswith("role:"))
 
 
 def _conflicts(a: Capability, b: Capability) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 
+from nixwright.catalog.compat import implied_requirements
 from nixwright.catalog.model import Catalog
 from nixwright.catalog.values import fill_text
 from nixwright.errors import NixwrightError
@@ -19,7 +20,7 @@ from nixwright.intake.questions import (
     ssh_key_question,
 )
 from nixwright.plan.facts import placeholder_facts
-from nixwright.plan.select import Chosen, implied_requirements, select_capabilities
+from nixwright.plan.select import Chosen, select_capabilities
 
 ENCRYPT_QUESTION = Question(
     key="encrypt-disk",

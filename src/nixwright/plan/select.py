@@ -5,7 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from nixwright.catalog.compat import compatible_provider, with_named_requirements
+from nixwright.catalog.compat import (
+    clashes,
+    compatible_provider,
+    implied_requirements,
+    with_named_requirements,
+)
 from nixwright.catalog.model import Capability, Catalog
 from nixwright.errors import NixwrightError
 from nixwright.intake.intent import Evidence, Exclusion, Intent
@@ -39,7 +44,7 @@ def select_capabilities(intent: Intent, catalog: Catalog) -> tuple[Chosen, ...]:
     for role_req in intent.roles:
         if any(role_req.role in c.capability.roles for c in chosen.values()):
             continue
-        if catalog.role(role_req.role) is not None and not _port_taken(catalog, role_req.role, chosen):
+        if catalog.role(role_req.role) is not None and not _taken(catalog, role_req.role, chosen):
             add(_provider(catalog, role_req.role, ram, chosen), (role_req.evidence,), "role")
     for quality, ev in intent.qualities:
         providers = [c for c in catalog.capabilities if quality in c.roles]
@@ -51,16 +56,6 @@ def select_capabilities(intent: Intent, catalog: Catalog) -> tuple[Chosen, ...]:
     result = tuple(chosen.values())
     check_selection(intent, result)
     return result
-
-
-def implied_requirements(cap: Capability) -> list[str]:
-    """``requires`` plus what the schema implies: web apps need the proxy, windows need a desktop."""
-    needs = list(cap.requires)
-    if cap.web and "role:reverse-proxy" not in needs:
-        needs.append("role:reverse-proxy")
-    if cap.graphical and "role:desktop" not in needs:
-        needs.append("role:desktop")
-    return needs
 
 
 def _add_requirements(chosen: dict[str, Chosen], catalog: Catalog, add: Add, ram: int | None) -> None:
@@ -89,16 +84,15 @@ def _add_requirements(chosen: dict[str, Chosen], catalog: Catalog, add: Add, ram
                 break
 
 
-def _port_taken(catalog: Catalog, role_id: str, chosen: dict[str, Chosen]) -> bool:
-    """Every provider of a generic word would need a port a chosen service already answers on.
+def _taken(catalog: Catalog, role_id: str, chosen: dict[str, Chosen]) -> bool:
+    """Every provider of a generic word clashes with what the request named: that is what it meant.
 
-    "A Pi-hole style DNS server": the DNS filter already answers DNS on port 53, so "DNS server" is
-    that filter, not a second program fighting it for the port.
+    "A Pi-hole style DNS server": the DNS filter already answers on port 53, so "DNS server" is that
+    filter; "a media player with Kodi": Kodi is the media player, not a second one that needs a desktop.
     """
-    present = [c.capability for c in chosen.values()]
+    present = with_named_requirements(catalog, chosen)
     providers = catalog.providers(role_id)
-    ports = {(p.port, p.protocol) for x in present for p in x.ports}
-    return bool(providers) and all(ports & {(p.port, p.protocol) for p in c.ports} for c in providers)
+    return bool(providers) and all(any(clashes(p, x) for x in present) for p in providers)
 
 
 def _provider(catalog: Catalog, role_id: str, ram: int | None, chosen: dict[str, Chosen]) -> str:

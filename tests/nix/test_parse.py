@@ -127,6 +127,11 @@ def test_trailing_comma_in_formals_is_valid_nix(source: str) -> None:
     assert tree.root_node.named_children[0].type == "function_expression"
 
 
+def test_inheriting_nothing_is_valid_nix() -> None:
+    reading = read_source("{ inherit (a.b); x = 1; }")
+    assert [d.dotted for d in reading.definitions] == ["x"]
+
+
 def test_other_stray_commas_are_still_errors() -> None:
     assert _error("{ a = 1, }").message.startswith("syntax error: unexpected 'a = 1,'")
     assert _error("[ 1, 2 ]").message.startswith("syntax error: unexpected ','")

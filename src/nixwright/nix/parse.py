@@ -96,8 +96,8 @@ def _errors(root: Node) -> list[Node]:
     return found
 
 
-def _trailing_formal_comma(node: Node) -> bool:
-    """``{ a, b, }:`` is valid Nix (nixfmt writes it) that this grammar version does not accept."""
+def _tolerated(node: Node) -> bool:
+    """Valid Nix this grammar version does not accept: ``{ a, b, }:`` (nixfmt writes it), ``inherit (x);``."""
     parent = node.parent
     if parent is None:
         return False
@@ -107,12 +107,13 @@ def _trailing_formal_comma(node: Node) -> bool:
     if node.is_missing and parent.type == "formal" and parent.child_count == 1:
         following = parent.next_sibling
         return following is not None and following.type == "}"
-    return False
+    # `inherit (x);` inherits nothing: valid Nix, read by this grammar as a missing name
+    return node.is_missing and parent.type == "inherited_attrs" and parent.child_count == 1
 
 
 def _first_error(root: Node) -> Node | None:
     for node in _errors(root):
-        if not _trailing_formal_comma(node):
+        if not _tolerated(node):
             return node
     return None
 

@@ -66,7 +66,7 @@ def add_inherit(ev: Evaluator, node: Node, outer: Scope, inner: Scope, result: S
     for attr in attrs.children_by_field_name("attr"):
         location = outer.source.location(attr)
         name, dynamic = ev.attr_name(attr, outer)
-        if dynamic:
+        if dynamic or not name:  # an empty name: `inherit (x);`, which inherits nothing
             continue
         if name in result.entries:
             raise _duplicate([(name, False)], result.entries[name].location, location)

@@ -99,6 +99,7 @@ class EffectiveConfig:
             d = self._canonical(found)
             self._by_path.setdefault(d.path, []).append(d)
         self._settings: dict[tuple[tuple[str, ...], Value | None, frozenset[str]], Setting] = {}
+        self._names: dict[tuple[str, ...], list[str]] = {}
 
     def _canonical(self, d: Definition) -> Definition:
         """A definition under a renamed option's old name counts under the new one."""
@@ -125,39 +126,56 @@ class EffectiveConfig:
     def _sorted_paths(self) -> list[tuple[str, ...]]:
         return sorted(self._by_path)
 
-    def definitions_under(self, prefix: tuple[str, ...]) -> Iterator[Definition]:
-        """Definitions at ``prefix`` or below it, in a stable order."""
-        # the paths starting with ``prefix`` sort together, from where ``prefix`` itself would go
+    def _paths_under(self, prefix: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
+        """Defined paths at ``prefix`` or below it, sorted: they sort together, from where
+        ``prefix`` itself would go."""
         paths = self._sorted_paths
         size = len(prefix)
         for i in range(bisect_left(paths, prefix), len(paths)):
             if paths[i][:size] != prefix:
                 break
-            yield from self._by_path[paths[i]]
+            yield paths[i]
 
-    @cached_property
-    def _names_below(self) -> dict[tuple[str, ...], list[str]]:
-        """For every prefix of a definition's path, the names that follow it, sorted."""
-        found: dict[tuple[str, ...], set[str]] = {}
-        for d in self.definitions:
-            if d.dynamic_key:
-                continue
-            for at in range(len(d.path)):
-                found.setdefault(d.path[:at], set()).add(d.path[at])
-        return {prefix: sorted(names) for prefix, names in found.items()}
+    def definitions_under(self, prefix: tuple[str, ...]) -> Iterator[Definition]:
+        """Definitions at ``prefix`` or below it, in a stable order."""
+        for path in self._paths_under(prefix):
+            yield from self._by_path[path]
 
     def names(self, pattern: tuple[str, ...]) -> list[str]:
         """Concrete names the configuration uses at the first ``<name>`` of ``pattern``."""
         if PLACEHOLDER not in pattern:
             return []
-        return list(self._names_below.get(pattern[: pattern.index(PLACEHOLDER)], ()))
+        prefix = pattern[: pattern.index(PLACEHOLDER)]
+        found = self._names.get(prefix)
+        if found is None:
+            at = len(prefix)
+            below = {
+                path[at]
+                for path in self._paths_under(prefix)
+                if len(path) > at and any(not d.dynamic_key for d in self._by_path[path])
+            }
+            found = self._names[prefix] = sorted(below)
+        return list(found)
+
+    @cached_property
+    def _computed(self) -> dict[tuple[str, ...], Definition]:
+        """Paths assigned a computed value: the first such definition at each."""
+        out: dict[tuple[str, ...], Definition] = {}
+        for path, defs in self._by_path.items():
+            for d in defs:
+                if isinstance(d.value, Dynamic | RawExpr):
+                    out.setdefault(path, d)
+        return out
 
     def _dynamic_above(self, path: tuple[str, ...]) -> Definition | None:
         """A computed value assigned to a parent of ``path`` (``services.x = f y;``) hides it."""
+        computed = self._computed
+        if not computed:
+            return None
         for cut in range(len(path) - 1, 0, -1):
-            for d in self._by_path.get(path[:cut], ()):
-                if isinstance(d.value, Dynamic | RawExpr):
-                    return d
+            found = computed.get(path[:cut])
+            if found is not None:
+                return found
         return None
 
     def default(self, path: tuple[str, ...]) -> Value | None:
@@ -190,6 +208,7 @@ class EffectiveConfig:
                         Candidate(covering.value, "definition", covering.location, covering.condition),
                     ),
                 )
+            return Setting(path=path, candidates=self._default_candidates(path, assumed))
         certain = [d for d in defs if holds(d.condition, holding)]
         maybe = [d for d in defs if not holds(d.condition, holding)]
         strongest = min((d.priority for d in certain), default=PRIORITY_OPTION_DEFAULT)
@@ -198,18 +217,22 @@ class EffectiveConfig:
         if winners:
             candidates.extend(_merged(winners))
         else:
-            default = self.default(path)
-            if default is None:
-                default = assumed
-            if default is not None:
-                origin = "default" if self.default(path) is not None else "assumed"
-                candidates.append(Candidate(value=default, origin=origin))
+            candidates.extend(self._default_candidates(path, assumed))
         candidates.extend(
             Candidate(value=d.value, origin="definition", location=d.location, condition=d.condition)
             for d in sorted(maybe, key=lambda d: d.location)
             if d.priority <= strongest
         )
         return Setting(path=path, candidates=tuple(candidates))
+
+    def _default_candidates(self, path: tuple[str, ...], assumed: Value | None) -> tuple[Candidate, ...]:
+        """The release default, else the rule's assumption, when no definition wins."""
+        default = self.default(path)
+        if default is not None:
+            return (Candidate(value=default, origin="default"),)
+        if assumed is not None:
+            return (Candidate(value=assumed, origin="assumed"),)
+        return ()
 
 
 def renamed_path(path: tuple[str, ...], old: tuple[str, ...], new: tuple[str, ...]) -> tuple[str, ...] | None:

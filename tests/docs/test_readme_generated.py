@@ -16,11 +16,15 @@ from nixwright.catalog.load import load_catalog
 from nixwright.docs.comments import block_comment
 from nixwright.docs.html import to_html
 from nixwright.docs.markup import markup_leaks
+from nixwright.docs.md import code
 from nixwright.docs.readme import ReadmeDoc, document_plan, render_document, render_readme
+from nixwright.docs.snippet import snippet
 from nixwright.errors import NixwrightError
 from nixwright.knowledge.model import Knowledge
 from nixwright.nix.values import path_str
+from nixwright.plan.model import Assignment
 from nixwright.plan.pipeline import Generated, generate
+from nixwright.plan.render import CONFIG, HARDWARE
 from test_stream import stream
 
 pytestmark = pytest.mark.integration
@@ -51,11 +55,31 @@ def _problems(gen: Generated, doc: ReadmeDoc) -> list[str]:
     problems += [
         f"line not shown: {path_str(a.path)}"
         for a in gen.plan.assignments
-        if f"`{path_str(a.path)}" not in text
+        if f"- {code(explained_shown(a, doc))}" not in text
     ]
+    files = {CONFIG: gen.files.configuration, HARDWARE: gen.files.hardware}
+    uncommented = {
+        name: "\n".join(x for x in body.splitlines() if not x.strip().startswith("#"))
+        for name, body in files.items()
+    }
+    for block_doc in doc.blocks:
+        for file in dict.fromkeys(a.file for a in block_doc.block.assignments):
+            lines = [(a.path, a.value, a.priority) for a in block_doc.block.assignments if a.file == file]
+            shown = snippet(lines, block_doc.written_elsewhere(file))
+            if "\n".join(f"  {x}" if x else x for x in shown.splitlines()) not in uncommented[file]:
+                problems.append(f"block {block_doc.block.id}: the snippet differs from {file}")
     if len(reading.definitions) == 0:
         problems.append("nothing was read back")
     return problems
+
+
+def explained_shown(assignment: Assignment, doc: ReadmeDoc) -> str:
+    """How the README names this line in running text."""
+    for block_doc in doc.blocks:
+        for a, line in zip(block_doc.block.assignments, block_doc.lines, strict=True):
+            if a is assignment:
+                return line.line.shown
+    return path_str(assignment.path)
 
 
 def _run(requests: list[str], kb: Knowledge) -> tuple[int, int, list[str]]:

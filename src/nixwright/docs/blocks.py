@@ -24,6 +24,12 @@ class ExplainedLine:
 class BlockDoc:
     block: Block
     lines: tuple[ExplainedLine, ...]
+    elsewhere: tuple[
+        tuple[str, frozenset[tuple[str, ...]]], ...
+    ] = ()  # per file: prefixes other blocks write
+
+    def written_elsewhere(self, file: str) -> frozenset[tuple[str, ...]]:
+        return next((paths for name, paths in self.elsewhere if name == file), frozenset())
 
 
 def imported_modules(reading: ModuleReading) -> tuple[str, ...]:
@@ -33,8 +39,27 @@ def imported_modules(reading: ModuleReading) -> tuple[str, ...]:
 def document_blocks(plan: Plan, reading: ModuleReading, kb: Knowledge) -> tuple[BlockDoc, ...]:
     modules = imported_modules(reading)
     return tuple(
-        BlockDoc(block, tuple(_explain(a, plan, reading, kb, modules) for a in block.assignments))
-        for block in plan.blocks
+        BlockDoc(
+            block,
+            tuple(_explain(a, plan, reading, kb, modules) for a in block.assignments),
+            tuple(
+                (file, written_elsewhere(plan, index, file))
+                for file in dict.fromkeys(a.file for a in block.assignments)
+            ),
+        )
+        for index, block in enumerate(plan.blocks)
+    )
+
+
+def written_elsewhere(plan: Plan, index: int, file: str) -> frozenset[tuple[str, ...]]:
+    """Path prefixes the other blocks write into ``file`` (the renderer keeps those prefixes flat)."""
+    return frozenset(
+        a.path[:n]
+        for other, block in enumerate(plan.blocks)
+        if other != index
+        for a in block.assignments
+        if a.file == file
+        for n in range(1, len(a.path) + 1)
     )
 
 
@@ -45,7 +70,8 @@ def block_section(doc: BlockDoc, number: int) -> str:
     for file in dict.fromkeys(a.file for a in doc.block.assignments):
         pairs = [(a, e) for a, e in zip(doc.block.assignments, doc.lines, strict=True) if a.file == file]
         parts.append(f"In {code(file)}:")
-        parts.append(fence(snippet([(a.path, a.value, a.priority) for a, _ in pairs]), "nix"))
+        lines = [(a.path, a.value, a.priority) for a, _ in pairs]
+        parts.append(fence(snippet(lines, doc.written_elsewhere(file)), "nix"))
         parts.append(line_items([e for _, e in pairs]))
     return "\n\n".join(parts)
 

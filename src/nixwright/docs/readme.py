@@ -106,8 +106,9 @@ def render_document(doc: ReadmeDoc, plan: Plan, findings: Sequence[Finding]) -> 
         "\n".join(f"- `{name}`: {what}" for name, what in FILES),
         heading(2, CONTENTS[2]),
         (
-            "Each block shows its lines as they can be written in Nix, then says what every line does: "
-            "first why it is here, then (after *NixOS:*) the option's own description from the release."
+            "Each block shows its lines as the files write them (without their comments), then says what "
+            "every line does: first why it is here, then (after *NixOS:*) the option's own description "
+            "from the release."
         ),
         imports_section(plan),
         *(block_section(b, n) for n, b in enumerate(doc.blocks, start=1)),

@@ -57,14 +57,21 @@ def short_definition(path: Sequence[str], value: Value, priority: int = PRIORITY
     return f"{dotted} = {rhs}"
 
 
-def snippet(lines: Sequence[tuple[Sequence[str], Value, int]]) -> str:
-    """Several definitions laid out as the renderer writes them into a module (without comments)."""
+def snippet(
+    lines: Sequence[tuple[Sequence[str], Value, int]],
+    elsewhere: frozenset[tuple[str, ...]] = frozenset(),
+) -> str:
+    """Several definitions laid out as the renderer writes them into a module (without comments).
+
+    ``elsewhere``: path prefixes other sections of the same file write, which the renderer never
+    opens as a nested set (so the snippet matches the file).
+    """
     from nixwright.nix.layout import render_bindings
     from nixwright.nix.model import Binding
 
     bindings = [Binding(tuple(path), _showable(value), priority) for path, value, priority in lines]
     try:
-        return "\n".join(render_bindings(bindings, 0, LEXICAL))
+        return "\n".join(render_bindings(bindings, 0, LEXICAL, elsewhere))
     except NixwrightError:
         return "\n".join(definition_source(path, value, priority) for path, value, priority in lines)
 

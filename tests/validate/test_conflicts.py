@@ -47,5 +47,5 @@ def test_package_options_merge_equal_definitions_only():
 
 
 def test_conditional_definitions_are_not_judged():
-    a = d("time.timeZone", NixString("UTC"), 3, condition="config.x")
+    a = d("time.timeZone", NixString("UTC"), 3, condition="config.services.nginx.enable")
     assert check(a, d("time.timeZone", NixString("Europe/Paris"), 7)) == ()

@@ -107,10 +107,10 @@ def test_namespace_given_a_value():
 
 
 def test_dynamic_value_is_reported_not_checked():
-    (f,) = check(d("services.openssh.enable", Dynamic("refers to config", "config.foo.enable")))
+    (f,) = check(d("services.openssh.enable", Dynamic("refers to config", "config.services.nginx.enable")))
     assert f.code == "NW-NOT-CHECKED"
     assert f.severity is Severity.INFO
-    assert "config.foo.enable" in f.message
+    assert "config.services.nginx.enable" in f.message
 
 
 def test_keys_inside_attrs_of_value_are_typed():

@@ -196,7 +196,7 @@ def test_nvidia_needs_open_choice_and_unfree():
 
 
 def test_conditional_definitions_are_not_taken_as_facts():
-    immutable = d("users.mutableUsers", FALSE, condition="config.x.enable")
+    immutable = d("users.mutableUsers", FALSE, condition="config.services.nginx.enable")
     admin = (
         d("users.users.al.isNormalUser", TRUE),
         d("users.users.al.extraGroups", NixList((NixString("wheel"),))),

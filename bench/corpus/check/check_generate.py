@@ -57,6 +57,7 @@ def build_cases() -> list[dict[str, object]]:
                     "description": mutation.description,
                     "system": base.system,
                     "expected": sorted(expected),
+                    **({"known_limit": mutation.known_limit} if mutation.known_limit else {}),
                     "files": files,
                 }
             )

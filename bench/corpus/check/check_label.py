@@ -1,6 +1,7 @@
 """Label the corpus with Nix's own verdict (development only: needs Nix and NIXPKGS_SRC).
 
     NIXPKGS_SRC=/path/to/nixpkgs .venv/bin/python bench/corpus/check/check_label.py [ID-PREFIX ...]
+    .venv/bin/python bench/corpus/check/check_label.py --prune   # drop labels of changed cases
 
 Runs ``nix-eval-config`` (see docs/development.md) on each case and stores OK/FAIL, the first
 error line, the warnings and the time in labels.json, keyed by case id together with a hash of
@@ -52,9 +53,21 @@ def evaluate(folder: Path, system: str) -> dict[str, object]:
     }
 
 
+def prune(
+    cases: list[dict[str, object]], labels: dict[str, dict[str, object]]
+) -> dict[str, dict[str, object]]:
+    """Only labels of current cases whose files are unchanged."""
+    ids = {str(c["id"]) for c in cases}
+    return {k: v for k, v in labels.items() if k in ids and v.get("hash") == case_hash(HERE / "cases" / k)}
+
+
 def main(prefixes: list[str]) -> int:
     cases = json.loads((HERE / "cases.json").read_text(encoding="utf-8"))
     labels = json.loads(LABELS.read_text(encoding="utf-8")) if LABELS.exists() else {}
+    labels = prune(cases, labels)
+    if prefixes == ["--prune"]:
+        LABELS.write_text(json.dumps(labels, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        return 0
     todo = [c for c in cases if not prefixes or any(c["id"].startswith(p) for p in prefixes)]
     # every mutation once first (on a rotating base), then the rest: a partial run covers them all
     seen: dict[str, int] = {}

@@ -74,9 +74,10 @@ class Score:
             self.verdict_vs_nix += rejects(got) == nix_rejects
             self.expected_vs_nix += rejects(want) == nix_rejects
             if rejects(got) != nix_rejects:
+                limit = f" [known limit: {case['known_limit']}]" if case.get("known_limit") else ""
                 self.nix_disagreements.append(
                     f"{case['id']}: nixwright {'rejects' if rejects(got) else 'accepts'} {got}, "
-                    f"Nix {label['verdict']}: {str(label.get('first_error', ''))[:100]}"
+                    f"Nix {label['verdict']}: {str(label.get('first_error', ''))[:100]}{limit}"
                 )
 
     @property

@@ -6,14 +6,24 @@ from collections.abc import Sequence
 
 from nixwright.findings import Finding
 from nixwright.knowledge.model import Knowledge
-from nixwright.nix.values import ModuleReading, NixAttrs, NixString
+from nixwright.nix.values import (
+    Definition,
+    Dynamic,
+    ModuleReading,
+    NixAttrs,
+    NixList,
+    NixString,
+    RawExpr,
+    Value,
+)
 from nixwright.validate.codes import make_finding
 from nixwright.validate.conflicts import check_conflicts
 from nixwright.validate.facts import Facts
 from nixwright.validate.imports import imported_settings
 from nixwright.validate.options import PackageSite, check_definition
 from nixwright.validate.packages import Permissions, check_packages
-from nixwright.validate.resolve import Resolver
+from nixwright.validate.references import check_references
+from nixwright.validate.resolve import Resolver, dotted
 from nixwright.validate.system import check_system
 
 
@@ -32,6 +42,7 @@ def check_reading(reading: ModuleReading, kb: Knowledge, *, system: str) -> tupl
         result = check_definition(d, resolver)
         findings.extend(result.findings)
         sites.extend(result.packages)
+        findings.extend(_references(d, resolver, declared))
     target = effective_system(facts, system)
     findings.extend(check_packages(sites, kb, target, Permissions.from_facts(facts)))
     findings.extend(check_conflicts(facts, resolver))
@@ -39,6 +50,30 @@ def check_reading(reading: ModuleReading, kb: Knowledge, *, system: str) -> tupl
     findings.extend(_unreadable(reading))
     findings.extend(_unfollowed_imports(reading, unknown))
     return tuple(sorted(_dedupe(findings), key=Finding.sort_key))
+
+
+def _references(d: Definition, resolver: Resolver, declared: tuple[tuple[str, ...], ...]) -> list[Finding]:
+    """``config.…`` paths read by the definition's condition or its computed value."""
+    out = []
+    if d.condition:
+        out += check_references(
+            d.condition, d.location, resolver, declared, f"the condition of `{dotted(d.path)}`"
+        )
+    for text in _computed_texts(d.value):
+        out += check_references(text, d.location, resolver, declared, f"`{dotted(d.path)}`")
+    return out
+
+
+def _computed_texts(value: Value) -> list[str]:
+    match value:
+        case Dynamic(_, text) | RawExpr(text):
+            return [text] if "config" in text else []
+        case NixList(items):
+            return [t for item in items for t in _computed_texts(item)]
+        case NixAttrs(entries):
+            return [t for _, item in entries for t in _computed_texts(item)]
+        case _:
+            return []
 
 
 def effective_system(facts: Facts, default: str) -> str:

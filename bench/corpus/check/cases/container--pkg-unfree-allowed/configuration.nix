@@ -12,7 +12,7 @@
   };
   users.groups.app = { };
 
-  environment.systemPackages = with pkgs; [ sublime4 vim postgresql ];
+  environment.systemPackages = with pkgs; [ vscode vim postgresql ];
 
   nixpkgs.config.allowUnfree = true;
   system.stateVersion = "24.11";

@@ -26,7 +26,7 @@
     shell = pkgs.zsh;
   };
 
-  environment.systemPackages = with pkgs; [ sublime4 vim wget ripgrep ];
+  environment.systemPackages = with pkgs; [ vscode vim wget ripgrep ];
 
   nixpkgs.config.allowUnfree = true;
   system.stateVersion = "24.11";

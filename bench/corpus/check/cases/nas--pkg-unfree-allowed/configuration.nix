@@ -17,7 +17,7 @@
     hashedPassword = "$6$salt$hash";
   };
 
-  environment.systemPackages = with pkgs; [ sublime4 vim smartmontools ];
+  environment.systemPackages = with pkgs; [ vscode vim smartmontools ];
 
   nixpkgs.config.allowUnfree = true;
   system.stateVersion = "24.11";

@@ -29,7 +29,7 @@
     openssh.authorizedKeys.keys = [ "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBase alice@laptop" ];
   };
 
-  environment.systemPackages = with pkgs; [ sublime4 vim git htop ];
+  environment.systemPackages = with pkgs; [ vscode vim git htop ];
 
   nixpkgs.config.allowUnfree = true;
   system.stateVersion = "24.11";

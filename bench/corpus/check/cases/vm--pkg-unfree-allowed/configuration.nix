@@ -13,7 +13,7 @@
   users.mutableUsers = false;
   users.users.root.openssh.authorizedKeys.keys = [ "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIVm root@admin" ];
 
-  environment.systemPackages = with pkgs; [ sublime4 vim curl ];
+  environment.systemPackages = with pkgs; [ vscode vim curl ];
 
   nixpkgs.config.allowUnfree = true;
   system.stateVersion = "24.11";

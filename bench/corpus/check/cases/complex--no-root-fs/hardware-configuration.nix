@@ -1,0 +1,7 @@
+{ config, lib, modulesPath, ... }:
+{
+  imports = [ (modulesPath + "/installer/scan/not-detected.nix") ];
+  boot.initrd.availableKernelModules = [ "ahci" "xhci_pci" "sd_mod" ];
+  boot.kernelModules = [ "kvm-intel" ];
+  swapDevices = [ ];
+}

@@ -17,6 +17,7 @@ $(BIN)/nixwright: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/python -m compileall -q src
 	touch $@
 
 setup: $(BIN)/nixwright

@@ -14,7 +14,7 @@ from nixwright.nix.values import ModuleReading, quote_attr
 from nixwright.policy.checks import CHECKS, load_checks
 from nixwright.policy.context import CheckContext
 from nixwright.policy.effective import EffectiveConfig
-from nixwright.policy.loader import builtin_rules
+from nixwright.policy.loader import builtin_ids
 from nixwright.policy.model import Disabled, Hit, Rule
 from nixwright.policy.profiles import choose_profile, load_policy
 
@@ -39,14 +39,13 @@ def evaluate_policy(
     """
     load_checks()
     policy = load_policy(choose_profile(profile, intent), policy_files)
-    known = {r.id for r in builtin_rules()} | {r.id for r in policy.rules}
+    builtin = builtin_ids()
     for rule_id in accepted:
-        if rule_id not in known:
+        if rule_id not in builtin and all(r.id != rule_id for r in policy.rules):
             raise NixwrightError(
                 f"--accept-risk names unknown rule {rule_id}", hint="rule ids are listed in docs/policy.md"
             )
     ctx = CheckContext(EffectiveConfig(reading, kb), kb, system=system, intent=intent, profile=policy.profile)
-    builtin = {r.id for r in builtin_rules()}
     for rule in policy.rules:
         if rule.id not in builtin:
             _check_user_rule_options(rule, kb)

@@ -11,8 +11,9 @@ from typing import Any
 
 from nixwright.errors import NixwrightError
 from nixwright.knowledge.model import Knowledge
-from nixwright.nix.values import Value, path_str
-from nixwright.policy.paths import split_path
+from nixwright.nix.values import Value
+from nixwright.policy.paths import dotted, split_path
+from nixwright.policy.release_cache import release_lookups
 from nixwright.policy.values_from import from_python
 
 AREAS = ("kernel", "modules", "sysctl-kernel", "sysctl-network", "userspace", "ssh")
@@ -31,7 +32,7 @@ class HardeningSetting:
 
     @property
     def dotted(self) -> str:
-        return path_str(self.path)
+        return dotted(self.path)
 
     @property
     def nix(self) -> str:
@@ -68,11 +69,12 @@ def _setting(entry: Mapping[str, Any]) -> HardeningSetting:
 
 def hardening_settings(kb: Knowledge, area: str | None = None) -> tuple[HardeningSetting, ...]:
     """The settings for a hardened request whose options exist in ``kb``'s release, in file order."""
+    lookups = release_lookups(kb)
     out = []
     for setting in _all_settings():
         if area is not None and setting.area != area:
             continue
-        if kb.resolve_option(setting.path).option is not None:
+        if lookups.resolve(kb, setting.path, ()).option is not None:
             out.append(setting)
     return tuple(out)
 

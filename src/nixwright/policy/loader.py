@@ -181,6 +181,11 @@ def _disable(entry: Mapping[str, Any], origin: str, text: str = "") -> Disabled:
     return Disabled(rule_id=rule_id, reason=reason, origin=origin)
 
 
+@cache
+def builtin_ids() -> frozenset[str]:
+    return frozenset(r.id for r in builtin_rules())
+
+
 def rule_by_id(rule_id: str) -> Rule | None:
     """A built-in rule by its id (for explaining a finding's code), else None."""
     return next((r for r in builtin_rules() if r.id == rule_id), None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
 
 from nixwright.errors import NixwrightError
@@ -22,7 +23,22 @@ def choose_profile(profile: str | None, intent: Intent | None) -> str:
 
 
 def load_policy(profile: str, policy_files: Sequence[Path] = ()) -> Policy:
-    """The rules of ``profile``, plus rules the files add, minus the ones they disable."""
+    """The rules of ``profile``, plus rules the files add, minus the ones they disable.
+
+    Policy files are read on every call (they may change while a process runs); the
+    built-in profiles alone are put together once.
+    """
+    if not policy_files:
+        return _builtin_policy(profile)
+    return _load_policy(profile, policy_files)
+
+
+@cache
+def _builtin_policy(profile: str) -> Policy:
+    return _load_policy(profile, ())
+
+
+def _load_policy(profile: str, policy_files: Sequence[Path]) -> Policy:
     added: list[Rule] = []
     disabled: list[Disabled] = []
     for path in policy_files:

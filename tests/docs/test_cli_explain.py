@@ -8,6 +8,7 @@ import pytest
 
 from nixwright.cli.main import main
 from nixwright.docs.markup import markup_leaks
+from nixwright.knowledge.model import Knowledge
 
 pytestmark = pytest.mark.integration
 CONFIG = """{ config, pkgs, ... }:
@@ -26,7 +27,7 @@ HARDWARE = '{ ... }: { fileSystems."/" = { device = "/dev/disk/by-label/nixos"; 
 
 
 @pytest.fixture
-def config_dir(kb, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+def config_dir(kb: Knowledge, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     from nixwright.knowledge import access
 
     monkeypatch.setattr(access, "open_knowledge", lambda *a, **k: kb)
@@ -71,7 +72,7 @@ def test_html_to_a_file(config_dir: Path, capsys: pytest.CaptureFixture[str]) ->
 
 
 def test_missing_file_is_a_clear_error(
-    kb, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    kb: Knowledge, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from nixwright.knowledge import access
 

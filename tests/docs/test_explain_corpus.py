@@ -13,6 +13,7 @@ from nixwright.docs.markup import markup_leaks
 from nixwright.docs.md import code
 from nixwright.docs.other_lines import explain_definitions
 from nixwright.errors import NixwrightError
+from nixwright.knowledge.model import Knowledge
 from nixwright.nix.read import read_module
 from nixwright.validate import check_reading
 
@@ -20,7 +21,7 @@ pytestmark = pytest.mark.integration
 CASES = Path(__file__).resolve().parents[2] / "bench" / "corpus" / "check" / "cases"
 
 
-def test_every_corpus_configuration_is_explained(kb) -> None:
+def test_every_corpus_configuration_is_explained(kb: Knowledge) -> None:
     files = sorted(CASES.glob("*/configuration.nix"))
     if not files:
         pytest.skip(f"no corpus at {CASES}")

@@ -99,7 +99,7 @@ def _run(requests: list[str], kb: Knowledge) -> tuple[int, int, list[str]]:
     return explained, total, failures
 
 
-def test_examples_are_fully_explained(kb) -> None:
+def test_examples_are_fully_explained(kb: Knowledge) -> None:
     requests = _examples()
     if not requests:
         pytest.skip(f"no examples at {EXAMPLES}")
@@ -109,7 +109,7 @@ def test_examples_are_fully_explained(kb) -> None:
     assert (explained, total) == (total, total)
 
 
-def test_stream_is_fully_explained(kb) -> None:
+def test_stream_is_fully_explained(kb: Knowledge) -> None:
     requests = stream(load_catalog())
     explained, total, failures = _run(requests, kb)
     assert total > 10_000
@@ -117,7 +117,7 @@ def test_stream_is_fully_explained(kb) -> None:
     assert (explained, total) == (total, total)
 
 
-def test_readme_and_html_are_deterministic(kb) -> None:
+def test_readme_and_html_are_deterministic(kb: Knowledge) -> None:
     text = _examples()[0] if _examples() else "A Raspberry Pi 4 as a DNS filter."
     first = generate(text, kb)
     second = generate(text, kb)

@@ -8,7 +8,7 @@ public ``Value``, or ``Dynamic`` with the reason when evaluation would be needed
 from __future__ import annotations
 
 from nixwright.errors import NixwrightError
-from nixwright.nix import calls, literals
+from nixwright.nix import calls, literals, setbuild
 from nixwright.nix.items import (
     Cond,
     Item,
@@ -248,14 +248,12 @@ class Evaluator:
 
         ``outer`` is where ``inherit`` looks names up, ``inner`` is where values are read.
         """
-        from nixwright.nix.setbuild import add_binding, add_inherit
-
         for binding in bindings.named_children:
             kind = binding.type
             if kind == "binding":
-                add_binding(self, binding, inner, result)
+                setbuild.add_binding(self, binding, inner, result)
             elif kind in ("inherit", "inherit_from"):
-                add_inherit(self, binding, outer, inner, result)
+                setbuild.add_inherit(self, binding, outer, inner, result)
 
     # --- values ------------------------------------------------------------------------------
     def value(self, item: Item) -> Value:

@@ -25,6 +25,9 @@ def add_binding(ev: Evaluator, binding: Node, scope: Scope, result: StaticSet) -
         return
     location = scope.source.location(binding)
     value: Item = Lazy(value_node, scope)
+    if len(names) == 1 and not names[0][1] and names[0][0] not in result.entries:  # the usual `a = v;`
+        result.entries[names[0][0]] = Entry(value, location)
+        return
     target = result
     for index, (name, dynamic) in enumerate(names):
         last = index == len(names) - 1

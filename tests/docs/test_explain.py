@@ -73,7 +73,7 @@ def test_unreadable_parts_are_listed() -> None:
 def test_findings_and_no_markup_leaks() -> None:
     findings = (Finding("NW-OPT-UNKNOWN", Severity.ERROR, "`services.frobnicator.enable` does not exist"),)
     text = explain_reading(reading(), findings, KB)
-    assert "- error `NW-OPT-UNKNOWN`:" in text
+    assert "- **error** `NW-OPT-UNKNOWN`:" in text
     assert "- **error**: Nix would refuse to build this" in text
     assert markup_leaks(text) == []
 

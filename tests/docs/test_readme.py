@@ -179,7 +179,7 @@ def test_findings_are_listed_worst_first_with_what_they_mean() -> None:
     text = readme(pi_plan(), findings).split("## Checks", 1)[1]
     assert text.index("NW-POL-2") < text.index("NW-POL-1")
     assert "**Root login**." in text
-    assert "(configuration.nix, line 12)" in text
+    assert "(configuration.nix, line 12). To fix:" in text
     assert 'To fix: `services.openssh.settings.PermitRootLogin = "no";`' in text
     assert "- **high**: a serious security risk" in text
     assert "- **low**:" in text

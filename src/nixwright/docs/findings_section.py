@@ -33,12 +33,12 @@ def findings_section(findings: Sequence[Finding]) -> str:
 
 def finding_item(finding: Finding) -> str:
     title = f" **{one_line(finding.title).rstrip('.')}**." if finding.title else ""
-    text = f"- {finding.severity.value} {code(finding.code)}:{title} {_sentence(finding.message)}"
+    text = f"- **{finding.severity.value}** {code(finding.code)}:{title} {_sentence(finding.message)}"
     if finding.location is not None:
         where = f"{PurePosixPath(finding.location.file).name}, line {finding.location.line}"
-        text += f" ({where})"
+        text += f" ({where})."
     elif finding.option:
-        text += f" ({code(finding.option)})"
+        text += f" ({code(finding.option)})."
     if finding.fix:
         fix = one_line(finding.fix)
         text += f" To fix: {code(fix)}" if _looks_like_nix(fix) else f" To fix: {_sentence(fix)}"

@@ -28,8 +28,15 @@ TEST_KEYS = (
 )
 
 
+_RANK = {key: i for i, key in enumerate(TEST_KEYS)}
+
+
 def test_keys(spec: Mapping[str, Any]) -> list[str]:
-    return [k for k in TEST_KEYS if k in spec]
+    """The tests ``spec`` states, in the order of ``TEST_KEYS``."""
+    keys = [k for k in spec if k in _RANK]
+    if len(keys) > 1:
+        keys.sort(key=_RANK.__getitem__)
+    return keys
 
 
 def matches(value: Any, spec: Mapping[str, Any]) -> bool | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from nixwright.errors import NixwrightError
 
@@ -54,6 +54,7 @@ def has_placeholder(parts: tuple[str, ...]) -> bool:
     return PLACEHOLDER in parts
 
 
+@lru_cache(maxsize=8192)
 def fill(parts: tuple[str, ...], name: str) -> tuple[str, ...]:
     """Replace every ``<name>`` with one concrete attribute name."""
     return tuple(name if p == PLACEHOLDER else p for p in parts)

@@ -17,11 +17,14 @@ FLAGS = ("unfree", "insecure", "broken")
 
 def package_refs(ctx: CheckContext) -> list[tuple[str, SourceLocation | None, str | None]]:
     """Every ``pkgs.x`` the configuration names: (attribute path, where, condition), in order."""
-    found: dict[str, tuple[str, SourceLocation | None, str | None]] = {}
-    for d in ctx.config.definitions:
-        for ref in _refs(d.value):
-            found.setdefault(ref.attr_path, (ref.attr_path, ref.location or d.location, d.condition))
-    return sorted(found.values(), key=lambda r: r[0])
+    if "package_refs" not in ctx.memo:
+        found: dict[str, tuple[str, SourceLocation | None, str | None]] = {}
+        for d in ctx.config.definitions:
+            for ref in _refs(d.value):
+                found.setdefault(ref.attr_path, (ref.attr_path, ref.location or d.location, d.condition))
+        ctx.memo["package_refs"] = sorted(found.values(), key=lambda r: r[0])
+    refs: list[tuple[str, SourceLocation | None, str | None]] = ctx.memo["package_refs"]
+    return list(refs)
 
 
 def _refs(value: Value) -> Iterator[PackageRef]:

@@ -48,11 +48,46 @@ def _timings(kb: object, text: str) -> tuple[float, float, float, float, int]:
     return cold, statistics.median(runs), statistics.median(cpu), statistics.median(read_runs), len(findings)
 
 
+def _compare_with_results(kb: object, results: Path, *, verbose: bool) -> None:
+    """Verdicts on configurations Nix evaluated elsewhere (bench/nix_eval.py --json output)."""
+    import json
+
+    from nixwright.errors import NixwrightError
+    from nixwright.findings import Severity
+    from nixwright.validate import check_path
+
+    entries = json.loads(results.read_text(encoding="utf-8"))
+    agree, rows = 0, []
+    for e in entries:
+        try:
+            report = check_path(Path(e["config"]), kb, system=e["system"])  # type: ignore[arg-type]
+            ours = report.accepted
+            errors = sorted({f.code for f in report.findings if f.severity is Severity.ERROR})
+        except NixwrightError as err:
+            ours, errors = False, [f"input error: {err.message}"]
+        agree += ours == e["ok"]
+        if ours != e["ok"]:
+            rows.append(
+                f"  vs Nix   {e['name']}: nixwright {'accepts' if ours else 'rejects'} {errors}, Nix {'OK' if e['ok'] else 'FAIL'}: {e['first_error'][:90]}"
+            )
+    print(f"{results}: verdict agrees with Nix on {agree}/{len(entries)} configurations")
+    for row in rows if verbose else rows[:10]:
+        print(row)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--eval", action="store_true", help="time a real evaluation too")
     parser.add_argument("--nixpkgs", type=Path)
     parser.add_argument("--verbose", action="store_true", help="list every mismatch")
+    parser.add_argument(
+        "--nix-results",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="JSON",
+        help="results of bench/nix_eval.py --json: compare verdicts on those configurations too",
+    )
     args = parser.parse_args()
     kb = open_knowledge("24.11")
 
@@ -75,6 +110,9 @@ def main() -> int:
         print("  mismatch", line)
     for line in score.nix_disagreements if args.verbose else score.nix_disagreements[:10]:
         print("  vs Nix  ", line)
+
+    for results in args.nix_results:
+        _compare_with_results(kb, results, verbose=args.verbose)
 
     text = large_configuration()
     cold, warm, cpu, read, n = _timings(kb, text)

@@ -62,3 +62,15 @@ def test_labels_are_for_the_current_case_files():
     assert set(labels) <= ids
     stale = [k for k, v in labels.items() if v["hash"] != case_hash(CORPUS / "cases" / k)]
     assert stale == []
+
+
+def test_warnings_agree_with_nix_on_accepted_cases():
+    labels = load_labels()
+    wrong = []
+    for c in load_cases():
+        label = labels.get(c["id"])
+        if label is None or label["verdict"] != "OK" or c.get("known_limit"):
+            continue
+        if bool(c["expected"]) != bool(label["warnings"]):
+            wrong.append(f"{c['id']}: expected {c['expected']}, Nix warned {label['warnings']}")
+    assert wrong == []

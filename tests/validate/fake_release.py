@@ -220,8 +220,14 @@ class FakeKnowledge:
         if attr_path == "python3Packages":
             return PackageMatch(attr_path, PackageKind.SET, "python312Packages")
         if attr_path == "exa":
+            info = PackageInfo("eza", "eza", "0.20")
             return PackageMatch(
-                attr_path, PackageKind.RENAMED, "eza", PackageInfo("eza", "eza", "0.20"), warns=True
+                attr_path, PackageKind.RENAMED, "eza", info, "exa was renamed to eza: use eza", warns=True
+            )
+        if attr_path == "kodiPlain":
+            info = PackageInfo("kodi", "kodi", "21.1")
+            return PackageMatch(
+                attr_path, PackageKind.RENAMED, "kodi", info, "kodiPlain was renamed to kodi", warns=True
             )
         if attr_path == "gone":
             return PackageMatch(attr_path, PackageKind.REMOVED, message="gone has been removed: unmaintained")

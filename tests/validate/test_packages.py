@@ -109,3 +109,9 @@ def test_members_of_sets_the_release_data_lists_only_in_part_are_not_checked():
         ("NW-PKG-UNKNOWN", Severity.ERROR),
     ]
     assert "lists only part of `haskellPackages`" in found[0].message
+
+
+def test_silent_alias_is_information():
+    (f,) = check(d("environment.systemPackages", pkgs("kodiPlain")))
+    assert (f.code, f.severity) == ("NW-PKG-RENAMED", Severity.INFO)
+    assert "pkgs.kodi" in f.message

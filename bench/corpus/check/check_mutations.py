@@ -600,6 +600,7 @@ MUTATIONS: tuple[Mutation, ...] = (
         (),
         only=("server", "desktop", "container", "vm", "nas"),
     ),
+    Mutation("pkg-renamed-alias", "a renamed package (a silent alias)", (_pkg("kodiPlain"),), ()),
     Mutation(
         "pkg-insecure-dependency",
         "an allowed unfree package whose build input is insecure",

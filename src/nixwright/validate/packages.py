@@ -83,6 +83,14 @@ def _package_cache(kb: Knowledge, system: str) -> dict[str, PackageMatch]:
     return entry[1]
 
 
+def _alias_warns(match: PackageMatch, attr: str) -> bool:
+    """Does Nix print a warning for this alias? Most renames in ``aliases.nix`` are silent (checked
+    with Nix 2.8: ``kodiPlain``, ``firefox-wayland``, ``bitwarden``); the release data carries the
+    warning text of those that warn, after the plain "was renamed to" sentence."""
+    plain = f"{attr} was renamed to {match.resolved}"
+    return match.warns and bool(match.message) and match.message != plain
+
+
 def incomplete_set(kb: Knowledge, attr: str) -> str | None:
     """The package set around ``attr`` when the release data knows it lists only part of it
     (``haskellPackages``, CRAN in ``rPackages``: a note in the knowledge base says so)."""
@@ -173,14 +181,15 @@ def _match_findings(
     out: list[Finding] = []
     if match.kind is PackageKind.RENAMED:
         new = match.resolved or "?"
+        warns = _alias_warns(match, attr)
         out.append(
             make_finding(
                 "NW-PKG-RENAMED",
                 f"`{name}` was renamed to `pkgs.{new}`"
-                + ("" if match.warns else " (a silent alias: Nix does not warn)"),
+                + ("" if warns else " (an alias: Nix accepts it silently)"),
                 loc,
                 fix=f"write `pkgs.{new}`",
-                severity=None if match.warns else Severity.INFO,
+                severity=None if warns else Severity.INFO,
             )
         )
     if match.package is not None:

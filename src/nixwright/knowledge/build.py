@@ -20,6 +20,7 @@ from nixwright.knowledge.home import db_path
 from nixwright.knowledge.ingest_options import ingest_options, ingest_options_extra, ingest_options_imports
 from nixwright.knowledge.ingest_packages import ingest_packages
 from nixwright.knowledge.ingest_packages_extra import ingest_packages_extra
+from nixwright.knowledge.option_tree import record_option_tree
 from nixwright.knowledge.popularity import record_package_refs
 from nixwright.knowledge.progress import Progress, no_progress
 from nixwright.knowledge.reading import (
@@ -85,6 +86,26 @@ def read_meta(path: Path) -> dict[str, str]:
             return dict(db.execute("SELECT key, value FROM meta"))
     except sqlite3.Error:
         return {}
+
+
+def has_current_schema(path: Path) -> bool:
+    """True when the database at ``path`` has this version's layout (``schema_version`` in its meta)."""
+    return read_meta(path).get("schema_version") == str(SCHEMA_VERSION)
+
+
+def previous_inputs(path: Path) -> tuple[Path, str] | None:
+    """Where the database at ``path`` was built from, when those files are still there: its local
+    directory, else the channel files downloaded beside it (``<home>/<release>/channel``)."""
+    source = read_meta(path).get("source", "")
+    candidates = []
+    if source.startswith("local "):
+        candidates.append((Path(source.removeprefix("local ")), source))
+    channel = path.parent / "channel"
+    candidates.append((channel, source if source.startswith(("http:", "https:")) else f"local {channel}"))
+    for directory, label in candidates:
+        if all(find_input(directory, kind) is not None for kind in InputFile if kind.required):
+            return directory, label
+    return None
 
 
 def is_current(path: Path, inputs: list[FoundInput]) -> bool:
@@ -180,6 +201,7 @@ def _fill(
         progress("indexing", total, total)
         db.execute("INSERT INTO options_fts (options_fts) VALUES ('optimize')")
         db.execute("INSERT INTO packages_fts (packages_fts) VALUES ('optimize')")
+        record_option_tree(db)
         record_common_terms(db)
         record_package_refs(db)
         db.execute("ANALYZE")

@@ -1,4 +1,4 @@
-"""An in-memory tree of option paths, loaded once per database, for exact and placeholder lookups."""
+"""The tree of option paths, for exact and placeholder lookups; read lazily from the database."""
 
 from __future__ import annotations
 
@@ -7,25 +7,33 @@ import sqlite3
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from nixwright.knowledge.ingest_options import SEP
-
 NAME = "<name>"
 STAR = "*"
 
 
 class Node:
-    """One name of the option tree. Plain slots: the tree has ~60,000 nodes and loads on first use."""
+    """One name of the option tree (~60,000 of them): built whole at database build time, read lazily after."""
 
-    __slots__ = ("children", "default", "modules", "options")
+    __slots__ = ("_children", "_store", "default", "modules", "node_id", "options")
 
-    def __init__(self) -> None:
-        self.children: dict[str, Node] = {}
+    def __init__(self, store: StoredTree | None = None, node_id: int = 0) -> None:
+        # children are read from ``store`` on first use; a node built in memory has them from the start
+        self._children: dict[str, Node] | None = None if store is not None else {}
+        self._store = store
+        self.node_id = node_id
         # (module, option id); module '' means "exists in every configuration"
         self.options: list[tuple[str, int]] = []
         # an option of every configuration lies at or below this node
         self.default = False
         # modules imported by path whose options lie at or below this node
         self.modules: set[str] | None = None
+
+    @property
+    def children(self) -> dict[str, Node]:
+        if self._children is None:
+            assert self._store is not None  # noqa: S101 - set whenever children are not
+            self._children = self._store.children_of(self.node_id)
+        return self._children
 
     def visible(self, imported: Collection[str]) -> bool:
         return self.default or (self.modules is not None and not self.modules.isdisjoint(imported))
@@ -44,6 +52,48 @@ class Node:
                 return option_id
         return None
 
+    def find(self, parts: Sequence[str]) -> Node | None:
+        node = self
+        for part in parts:
+            child = node.children.get(part)
+            if child is None:
+                return None
+            node = child
+        return node
+
+
+class StoredTree:
+    """Nodes of ``option_nodes``/``option_edges`` (see ``option_tree``), each read once."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+        self.nodes: dict[int, Node] = {}
+
+    def root(self) -> Node:
+        row = self.db.execute(
+            "SELECT id, is_default, modules, options FROM option_nodes WHERE id = 0"
+        ).fetchone()
+        return self._node(row) if row is not None else Node(self, -1)
+
+    def children_of(self, node_id: int) -> dict[str, Node]:
+        rows = self.db.execute(
+            "SELECT e.name, n.id, n.is_default, n.modules, n.options FROM option_edges e"
+            " JOIN option_nodes n ON n.id = e.child WHERE e.parent = ?",
+            (node_id,),
+        )
+        return {row[0]: self._node(row[1:]) for row in rows}
+
+    def _node(self, row: Sequence[object]) -> Node:
+        node_id, is_default, modules, options = row
+        assert isinstance(node_id, int)  # noqa: S101 - INTEGER PRIMARY KEY
+        found = self.nodes.get(node_id)
+        if found is None:
+            found = self.nodes[node_id] = Node(self, node_id)
+            found.default = bool(is_default)
+            found.modules = set(json.loads(modules)) if isinstance(modules, str) else None
+            found.options = [(m, i) for m, i in json.loads(options)] if isinstance(options, str) else []
+        return found
+
 
 @dataclass(frozen=True)
 class Walk:
@@ -54,61 +104,29 @@ class Walk:
 
 
 class OptionIndex:
-    def __init__(self, db: sqlite3.Connection, recursive: dict[str, str]) -> None:
-        self.root = Node()
-        self.by_path: dict[tuple[str, str], int] = {}
-        rows = db.execute("SELECT id, path, parts, module, requires FROM options ORDER BY id").fetchall()
-        for option_id, path, parts, module, requires in rows:
-            if requires:
-                for required in json.loads(requires):
-                    self._add(option_id, path, parts, required)
-                self.by_path.setdefault((path, ""), option_id)
-                continue
-            self._add(option_id, path, parts, module)
-        self._link_recursive(recursive)
-
-    def _add(self, option_id: int, path: str, parts: str, module: str) -> None:
-        node = self.root
-        node.mark(module)
-        for part in parts.split(SEP):
-            child = node.children.get(part)
-            if child is None:
-                child = node.children[part] = Node()
-            node = child
-            if module:
-                node.mark(module)
-            else:
-                node.default = True
-        node.options.append((module, option_id))
-        self.by_path.setdefault((path, module), option_id)
-
-    def _link_recursive(self, recursive: dict[str, str]) -> None:
-        # openldap's children.<name> nests itself: make the nested name point back at the parent node.
-        from nixwright.knowledge.paths import split_path
-
-        for nested, parent in recursive.items():
-            source = self.node(split_path(nested)[:-1])
-            target = self.node(split_path(parent))
-            if source is not None and target is not None:
-                source.children[split_path(nested)[-1]] = target
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+        self.root = StoredTree(db).root()
+        self._exact: dict[str, int | None] = {}  # answers for paths asked without imports
 
     def node(self, parts: Sequence[str]) -> Node | None:
-        node = self.root
-        for part in parts:
-            child = node.children.get(part)
-            if child is None:
-                return None
-            node = child
-        return node
+        return self.root.find(parts)
 
     def exact(self, path: str, imported: Collection[str] = ()) -> int | None:
-        found = self.by_path.get((path, ""))
-        if found is not None:
-            return found
-        for module in sorted(imported):
-            found = self.by_path.get((path, module))
-            if found is not None:
-                return found
+        """The option declared at exactly ``path``: of every configuration first, else of an imported file."""
+        if not imported:
+            if path not in self._exact:
+                self._exact[path] = self._exact_in(path, ())
+            return self._exact[path]
+        return self._exact_in(path, imported)
+
+    def _exact_in(self, path: str, imported: Collection[str]) -> int | None:
+        for module in ("", *sorted(imported)):
+            row = self.db.execute(
+                "SELECT id FROM options WHERE path = ? AND module = ?", (path, module)
+            ).fetchone()
+            if row is not None:
+                return int(row[0])
         return None
 
     def walk(self, parts: Sequence[str], imported: Collection[str] = ()) -> Walk | None:

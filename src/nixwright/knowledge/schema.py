@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # ``module`` is '' for options of every configuration, else the file (``nixos/...``) that must be
 # imported for the option to exist. ``requires`` (JSON list) marks rows of options.json and
@@ -31,6 +31,22 @@ CREATE TABLE options (
   requires TEXT,
   UNIQUE (path, module)
 );
+
+-- the tree of option names (option_tree.py): node 0 is the root; ``options`` lists [module, option id]
+-- pairs (module '' for every configuration), ``modules`` the imported files whose options lie below
+CREATE TABLE option_nodes (
+  id INTEGER PRIMARY KEY,
+  is_default INTEGER NOT NULL,
+  modules TEXT,
+  options TEXT
+);
+
+CREATE TABLE option_edges (
+  parent INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  child INTEGER NOT NULL,
+  PRIMARY KEY (parent, name)
+) WITHOUT ROWID;
 
 CREATE VIRTUAL TABLE options_fts USING fts5(
   name, description, content='', tokenize='porter unicode61', prefix='3'

@@ -16,6 +16,7 @@ from nixwright.knowledge.modules import ImportedModule, expand_imports, load_mod
 from nixwright.knowledge.option_index import OptionIndex
 from nixwright.knowledge.option_rows import COLUMNS, fetch_option, option_from_row
 from nixwright.knowledge.paths import join_path, normalize_module, split_path
+from nixwright.knowledge.schema import SCHEMA_VERSION
 
 
 class KnowledgeBase:
@@ -32,6 +33,13 @@ class KnowledgeBase:
             raise NixwrightError(
                 f"{path}: not a nixwright knowledge base", hint="rebuild it with: nixwright db build --force"
             ) from None
+        if self.meta.get("schema_version") != str(SCHEMA_VERSION):
+            self.db.close()
+            raise NixwrightError(
+                f"{path}: built by another version of nixwright (layout {self.meta.get('schema_version', '?')},"
+                f" this version reads {SCHEMA_VERSION})",
+                hint="rebuild it with: nixwright db build --force",
+            )
         self._options: dict[int, OptionInfo] = {}
         self._to_kind: dict[int, str | None] = {}
 
@@ -44,8 +52,8 @@ class KnowledgeBase:
 
     @cached_property
     def index(self) -> OptionIndex:
-        """The option tree, loaded on first use (~0.2 s of CPU for a whole release)."""
-        return OptionIndex(self.db, self.extra_meta.get("recursive") or {})
+        """The option tree, stored at build time; its nodes are read as lookups reach them."""
+        return OptionIndex(self.db)
 
     @cached_property
     def modules(self) -> dict[str, ImportedModule]:

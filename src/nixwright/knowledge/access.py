@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from nixwright.knowledge.build import BuildResult, ensure_database
+from nixwright.knowledge.build import BuildResult, ensure_database, has_current_schema, previous_inputs
 from nixwright.knowledge.home import check_release, db_path, newest_stable, release_from_dir, releases_present
 from nixwright.knowledge.progress import Progress
 from nixwright.knowledge.reading import declared_release
@@ -50,7 +50,12 @@ def prepare_database(
         return ensure_database(chosen, directory, home=home, progress=progress, force=force)
     target = db_path(chosen, home)
     if target.is_file() and not force and not download:
-        return BuildResult(target, chosen, built=False)
+        if has_current_schema(target):
+            return BuildResult(target, chosen, built=False)
+        # left by another version of nixwright: rebuild from the files it was built from, if still there
+        previous = previous_inputs(target)
+        if previous is not None:
+            return ensure_database(chosen, previous[0], home=home, progress=progress, source=previous[1])
     from nixwright.knowledge.download import download_channel
 
     fetched, url = download_channel(chosen, home=home, progress=progress)

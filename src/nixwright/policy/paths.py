@@ -42,9 +42,10 @@ def split_path(text: str) -> tuple[str, ...]:
     return tuple(parts)
 
 
-@cache
+@lru_cache(maxsize=8192)
 def dotted(parts: tuple[str, ...]) -> str:
-    """``path_str`` remembered: the same few paths are shown many times."""
+    """``path_str`` remembered: the same few paths are shown many times (bounded: a long-running
+    process sees ever new concrete paths)."""
     from nixwright.nix.values import path_str
 
     return path_str(parts)

@@ -204,3 +204,17 @@ def test_conditional_definitions_are_not_taken_as_facts():
     assert codes(check(ROOT, GRUB, STATE, immutable, *admin)) == []
     maybe_root = d(("fileSystems", "/", "device"), NixString("/dev/sda1"), condition="cfg.enable")
     assert codes(check(maybe_root, GRUB, STATE)) == []
+
+
+def test_local_import_not_read_makes_whole_system_checks_not_checked():
+    # the generator reads hardware-configuration.nix on its own (follow_imports=False)
+    imp = ModuleImport(
+        "local",
+        "./hardware-configuration.nix",
+        SourceLocation("/cfg/configuration.nix", 2, 15),
+        file="/cfg/hardware-configuration.nix",
+    )
+    found = check(GRUB, STATE, imports=(imp,))
+    assert codes(found) == []
+    assert sorted(f.code for f in found) == ["NW-NOT-CHECKED", "NW-SYS-NO-ROOT-FS"]
+    assert "was not read" in next(f.message for f in found if f.code == "NW-NOT-CHECKED")

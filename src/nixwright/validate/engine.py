@@ -9,6 +9,7 @@ from nixwright.knowledge.model import Knowledge
 from nixwright.nix.values import (
     Definition,
     Dynamic,
+    ModuleImport,
     ModuleReading,
     NixAttrs,
     NixList,
@@ -31,7 +32,7 @@ def check_reading(reading: ModuleReading, kb: Knowledge, *, system: str) -> tupl
     """All validation findings for ``reading`` against release ``kb``, sorted deterministically."""
     modules = tuple(i.module for i in reading.imports if i.kind == "nixos-module" and i.module)
     resolver = Resolver(kb, modules)
-    provided, unknown = imported_settings(kb, reading.imports)
+    provided, unknown = imported_settings(kb, reading.imports, reading.files)
     facts = Facts(reading, provided=provided, unknown_imports=unknown, release=kb.release)
     findings: list[Finding] = []
     sites: list[PackageSite] = []
@@ -118,14 +119,28 @@ def _unfollowed_imports(reading: ModuleReading, unknown: tuple[str, ...]) -> lis
     return [
         make_finding(
             "NW-NOT-CHECKED",
-            f"import `{imp.text[:80]}` not checked: "
-            + ("its path is computed" if imp.kind == "dynamic" else "the release data does not describe it"),
+            f"import `{imp.text[:80]}` not checked: " + _why_unfollowed(imp.kind),
             imp.location,
             fix="use --eval to have Nix evaluate it",
         )
         for imp in reading.imports
-        if imp.kind != "local" and (imp.module or imp.text) in unknown
+        if (imp.module or imp.text) in unknown and not _missing(reading, imp)
     ]
+
+
+def _why_unfollowed(kind: str) -> str:
+    match kind:
+        case "dynamic":
+            return "its path is computed"
+        case "local":
+            return "the file was not read with this configuration"
+        case _:
+            return "the release data does not describe it"
+
+
+def _missing(reading: ModuleReading, imp: ModuleImport) -> bool:
+    """Reported as NW-IMPORT-MISSING already."""
+    return any(u.location == imp.location and u.reason.endswith(": no such file") for u in reading.unreadable)
 
 
 def _dedupe(findings: Sequence[Finding]) -> list[Finding]:

@@ -15,14 +15,20 @@ from nixwright.nix.values import ModuleImport
 
 
 def imported_settings(
-    kb: Knowledge, imports: Sequence[ModuleImport]
+    kb: Knowledge, imports: Sequence[ModuleImport], read_files: Sequence[str] = ()
 ) -> tuple[frozenset[tuple[str, ...]], tuple[str, ...]]:
-    """(option paths set by imported NixOS modules, imports whose effect is unknown)."""
+    """(option paths set by imported NixOS modules, imports whose effect is unknown).
+
+    A local import counts as known when the reader read it (its file is in ``read_files``);
+    one read on its own (``follow_imports=False``) or missing is unknown here.
+    """
     provided: set[tuple[str, ...]] = set()
     unknown: list[str] = []
     lookup = getattr(kb, "module_info", None)  # KnowledgeBase has it; the protocol does not require it
     for imp in imports:
         if imp.kind == "local":
+            if imp.file is not None and imp.file not in read_files:
+                unknown.append(imp.text)
             continue  # followed by the reader: its definitions are in the reading
         info = lookup(imp.module) if imp.kind == "nixos-module" and imp.module and lookup else None
         if info is None:

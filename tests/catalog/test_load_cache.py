@@ -1,0 +1,68 @@
+"""The parsed catalog kept as JSON between processes: same result, refreshed on change, never required."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from nixwright.catalog.load import cached_documents
+
+CAP = """
+id = "{id}"
+title = "Demo"
+kind = "service"
+explain = "A demo."
+words = ["{id} app"]
+roles = ["thing"]
+"""
+ROLE = """
+id = "thing"
+title = "A thing"
+preferred = "demo"
+"""
+
+
+def _catalog(root: Path) -> Path:
+    (root / "capabilities").mkdir(parents=True)
+    (root / "roles").mkdir()
+    (root / "capabilities" / "demo.toml").write_text(CAP.format(id="demo"))
+    (root / "roles" / "thing.toml").write_text(ROLE)
+    return root
+
+
+def test_cache_gives_the_parsed_files_and_is_written_once(tmp_path: Path) -> None:
+    root = _catalog(tmp_path / "catalog")
+    cache = tmp_path / "cache"
+    first = cached_documents(root, cache)
+    assert first["capabilities"]["demo.toml"]["words"] == ["demo app"]
+    assert first["hardware"] == {}
+    files = list(cache.glob("catalog-*.json"))
+    assert len(files) == 1
+    files[0].write_text(files[0].read_text().replace("demo app", "from the cache"))
+    assert cached_documents(root, cache)["capabilities"]["demo.toml"]["words"] == ["from the cache"]
+
+
+def test_changed_file_is_parsed_again_and_the_old_entry_removed(tmp_path: Path) -> None:
+    root = _catalog(tmp_path / "catalog")
+    cache = tmp_path / "cache"
+    cached_documents(root, cache)
+    (root / "capabilities" / "demo.toml").write_text(CAP.format(id="demo").replace("demo app", "changed app"))
+    stat = (root / "capabilities" / "demo.toml").stat()
+    os.utime(root / "capabilities" / "demo.toml", ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    assert cached_documents(root, cache)["capabilities"]["demo.toml"]["words"] == ["changed app"]
+    assert len(list(cache.glob("catalog-*.json"))) == 1
+
+
+def test_corrupt_or_unwritable_cache_falls_back_to_parsing(tmp_path: Path) -> None:
+    root = _catalog(tmp_path / "catalog")
+    cache = tmp_path / "cache"
+    cached_documents(root, cache)
+    (entry,) = cache.glob("catalog-*.json")
+    entry.write_text('{"capabilities": ')
+    assert cached_documents(root, cache)["capabilities"]["demo.toml"]["id"] == "demo"
+    assert json.loads(entry.read_text())["capabilities"]["demo.toml"]["id"] == "demo"  # written anew
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    docs = cached_documents(root, blocker / "cache")
+    assert docs["roles"]["thing.toml"]["preferred"] == "demo"

@@ -33,6 +33,8 @@ SCRIPT_ENV = "NIX_EVAL_CONFIG"
 SCRIPT_DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "nix-eval" / "nix-eval-config"
 _SYSTEM_RE = re.compile(r"^[a-z0-9_]+-(linux|darwin)$")
 _HOST_PLATFORM_RE = re.compile(r'hostPlatform\b[^;]*?"([a-z0-9_]+-linux)"')
+_TRACE_WARNING_RE = re.compile(r"^trace: (?:evaluation )?warning: (.*)$", re.MULTILINE)
+FLAKE_EXPR = Path(__file__).resolve().parent / "nix_eval_flake.nix"
 _SKIP_DIRS = {".git", "node_modules", "__pycache__", "result"}
 
 
@@ -132,6 +134,40 @@ def eval_command(
     return [*cmd, str(target.config), str(nixpkgs)]
 
 
+def flake_command(target: EvalTarget, nixpkgs: Path, restrict: bool = True) -> list[str]:
+    """nix-instantiate for the flake.nix beside a configuration, nixpkgs input = the local tree."""
+    cmd = ["nix-instantiate", "--eval", "--strict", "--json", "--read-write-mode"]
+    cmd += ["--option", "substituters", "", "--option", "allow-import-from-derivation", "false"]
+    if restrict:
+        cmd += ["--option", "restrict-eval", "true", "-I", str(target.config.parent), "-I", str(nixpkgs)]
+    cmd += ["--arg", "flakeDir", str(target.config.parent), "--arg", "nixpkgsDir", str(nixpkgs)]
+    return [*cmd, "-E", FLAKE_EXPR.read_text(encoding="utf-8")]
+
+
+def parse_flake_output(
+    target: EvalTarget, code: int, stdout: str, stderr: str
+) -> tuple[bool, str | None, list[str], list[str]]:
+    """A flake evaluation's result -> (ok, first host's drv, error lines, warnings)."""
+    warnings = sorted(
+        {m.group(1) for m in _TRACE_WARNING_RE.finditer(stderr) if "-placeholder" not in m.group(1)}
+    )
+    if code != 0:
+        return (
+            False,
+            None,
+            [x for x in stderr.splitlines() if x.strip() and not x.startswith("trace:")],
+            warnings,
+        )
+    hosts: dict[str, dict[str, str]] = json.loads(stdout)
+    if not hosts:
+        return False, None, ["error: flake.nix defines no nixosConfigurations"], warnings
+    wrong = [f"{h}: {v['system']}" for h, v in sorted(hosts.items()) if v["system"] != target.system]
+    if wrong:
+        text = f"error: flake evaluates for another system than {target.system} ({target.system_from}): "
+        return False, None, [text + ", ".join(wrong)], warnings
+    return True, hosts[min(hosts)]["drv"], [], warnings
+
+
 def first_error(lines: Sequence[str]) -> str:
     """The line that says what went wrong: the text after ``error:``, joined to the next line
     when it only introduces it (``Failed assertions:``)."""
@@ -164,10 +200,11 @@ def parse_output(stdout: str) -> tuple[bool, str | None, list[str], list[str]]:
     return ok, drv, error, warnings
 
 
-def _run(cmd: list[str], timeout: float) -> tuple[int, str, str, int]:
+def _run(cmd: list[str], timeout: float, env: dict[str, str] | None = None) -> tuple[int, str, str, int]:
     """Run one evaluation; returns (exit code, stdout, stderr, peak RSS in MB of the process tree)."""
+    full_env = {**os.environ, "NIX_PATH": "", **env} if env else None
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        proc = subprocess.Popen(cmd, stdout=out, stderr=err, start_new_session=True)
+        proc = subprocess.Popen(cmd, stdout=out, stderr=err, start_new_session=True, env=full_env)
         timer = threading.Timer(timeout, os.killpg, (proc.pid, signal.SIGKILL))
         timer.start()
         try:
@@ -191,12 +228,29 @@ def _run(cmd: list[str], timeout: float) -> tuple[int, str, str, int]:
 
 
 def evaluate(
-    target: EvalTarget, script: Path, nixpkgs: Path, timeout: float = 600, restrict: bool = True
+    target: EvalTarget,
+    script: Path,
+    nixpkgs: Path,
+    *,
+    timeout: float = 600,
+    restrict: bool = True,
+    flake: bool = False,
 ) -> EvalResult:
+    """Evaluate one target: its configuration.nix through nix-eval-config, or (``flake``) the
+    flake.nix beside it with the local tree as its nixpkgs input."""
     start = time.monotonic()
-    code, stdout, stderr, rss = _run(eval_command(script, target, nixpkgs, restrict=restrict), timeout)
+    if flake and not (target.config.parent / "flake.nix").is_file():
+        code, stdout, stderr, rss = 1, "", "error: no flake.nix beside the configuration", 0
+        ok, drv, error, warnings = parse_flake_output(target, code, stdout, stderr)
+    elif flake:
+        code, stdout, stderr, rss = _run(
+            flake_command(target, nixpkgs, restrict), timeout, {"GC_DONT_GC": "1"}
+        )
+        ok, drv, error, warnings = parse_flake_output(target, code, stdout, stderr)
+    else:
+        code, stdout, stderr, rss = _run(eval_command(script, target, nixpkgs, restrict=restrict), timeout)
+        ok, drv, error, warnings = parse_output(stdout)
     seconds = round(time.monotonic() - start, 1)
-    ok, drv, error, warnings = parse_output(stdout)
     if code < 0:
         error = [f"error: killed by signal {-code} (timeout {timeout:g}s?)", *error]
     elif not ok and not error:
@@ -240,6 +294,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--script", type=Path, default=Path(os.environ.get(SCRIPT_ENV, SCRIPT_DEFAULT)))
     parser.add_argument("--timeout", type=float, default=600, help="seconds per evaluation")
     parser.add_argument("--no-restrict", action="store_true", help="allow reading files outside the config")
+    parser.add_argument(
+        "--flake", action="store_true", help="evaluate the flake.nix beside each configuration instead"
+    )
     parser.add_argument("--json", action="store_true", help="print results as JSON instead of a table")
     parser.add_argument("--warnings", action="store_true", help="list evaluation warnings under the table")
     parser.add_argument("--quiet", action="store_true", help="no progress lines on standard error")
@@ -261,7 +318,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     results = []
     for i, target in enumerate(targets, 1):
-        result = evaluate(target, args.script, args.nixpkgs, args.timeout, not args.no_restrict)
+        result = evaluate(
+            target,
+            args.script,
+            args.nixpkgs,
+            timeout=args.timeout,
+            restrict=not args.no_restrict,
+            flake=args.flake,
+        )
         verdict = "OK" if result.ok else f"FAIL {result.first_error[:120]}"
         if not args.quiet:
             print(

@@ -1,6 +1,6 @@
 # What a NixOS configuration really turns on, as Nix evaluates it (used by bench/nix_eval_intents.py).
 # For each dotted option path in `paths`: "on" (true / non-empty), "off", "absent" (no such
-# option in this release) or "error" (evaluating it failed); plus the names of the packages
+# option in this release) or "error" (evaluating it failed, e.g. a removed option); plus the names of the packages
 # in environment.systemPackages, including those that modules add.
 { configPath, system, paths }:
 let
@@ -30,16 +30,17 @@ let
     p:
     let
       parts = lib.splitString "." p;
-      value = builtins.tryEval (truthy (lib.getAttrFromPath parts nixos.config));
+      # a removed option throws as soon as it is looked at, so the lookup itself is guarded too
+      state = builtins.tryEval (
+        if !lib.hasAttrByPath parts nixos.config then
+          "absent"
+        else if truthy (lib.getAttrFromPath parts nixos.config) then
+          "on"
+        else
+          "off"
+      );
     in
-    if !lib.hasAttrByPath parts nixos.config then
-      "absent"
-    else if !value.success then
-      "error"
-    else if value.value then
-      "on"
-    else
-      "off";
+    if state.success then state.value else "error";
 in
 {
   options = lib.genAttrs paths look;

@@ -257,3 +257,48 @@ def test_terminating_the_harness_stops_the_running_evaluation(fake_script: Path,
             break
         time.sleep(0.1)
     assert group.stdout.split() == []
+
+
+def test_flake_command_is_restricted_and_points_at_the_tree(harness: ModuleType, tree: Path) -> None:
+    target = harness.collect_targets([tree / "a-pi"])[0]
+    cmd = harness.flake_command(target, Path("/np"))
+    assert cmd[:3] == ["nix-instantiate", "--eval", "--strict"]
+    assert cmd[cmd.index("restrict-eval") + 1] == "true"
+    assert cmd[cmd.index("flakeDir") + 1] == str(tree / "a-pi")
+    assert cmd[cmd.index("nixpkgsDir") + 1] == "/np"
+    assert "nixosConfigurations" in cmd[-1]
+    assert "restrict-eval" not in harness.flake_command(target, Path("/np"), restrict=False)
+
+
+def test_parse_flake_output(harness: ModuleType, tree: Path) -> None:
+    target = harness.collect_targets([tree / "a-pi"])[0]  # aarch64-linux from nixwright.json
+    stdout = json.dumps(
+        {
+            "b": {"drv": "/nix/store/b.drv", "system": "aarch64-linux"},
+            "a": {"drv": "/nix/store/a.drv", "system": "aarch64-linux"},
+        }
+    )
+    stderr = "trace: evaluation warning: x is old\ntrace: warning: ShellCheck-0-placeholder lacks y\n"
+    assert harness.parse_flake_output(target, 0, stdout, stderr) == (
+        True,
+        "/nix/store/a.drv",
+        [],
+        ["x is old"],
+    )
+    wrong = json.dumps({"a": {"drv": "/nix/store/a.drv", "system": "x86_64-linux"}})
+    ok, drv, error, _ = harness.parse_flake_output(target, 0, wrong, "")
+    assert (ok, drv) == (False, None)
+    assert error == [
+        "error: flake evaluates for another system than aarch64-linux (nixwright.json): a: x86_64-linux"
+    ]
+    assert harness.parse_flake_output(target, 0, "{}", "")[2] == [
+        "error: flake.nix defines no nixosConfigurations"
+    ]
+    failed = harness.parse_flake_output(target, 1, "", "trace: t\nerror: boom\n")
+    assert failed == (False, None, ["error: boom"], [])
+
+
+def test_flake_mode_without_a_flake_fails_clearly(harness: ModuleType, tree: Path, fake_script: Path) -> None:
+    target = harness.collect_targets([tree / "b-vps"])[0]
+    result = harness.evaluate(target, fake_script, tree, flake=True)
+    assert (result.ok, result.first_error) == (False, "no flake.nix beside the configuration")

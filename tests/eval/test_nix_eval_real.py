@@ -48,3 +48,13 @@ def test_broken_configurations_fail_with_their_error(
     assert not result.ok
     assert result.exit_code == 1
     assert expected in result.first_error
+
+
+def test_a_flake_evaluates_with_the_local_tree_as_its_nixpkgs(
+    harness: ModuleType, nix_setup: Any, eval_fixtures: Path
+) -> None:
+    [target] = harness.collect_targets([eval_fixtures / "flake"])
+    assert (target.system, target.system_from) == ("aarch64-linux", "hostPlatform")
+    result = harness.evaluate(target, nix_setup.script, nix_setup.nixpkgs, timeout=300, flake=True)
+    assert result.ok, result.error
+    assert "-nixos-system-evalflake-" in result.drv

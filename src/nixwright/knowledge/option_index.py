@@ -14,11 +14,12 @@ STAR = "*"
 class Node:
     """One name of the option tree (~60,000 of them): built whole at database build time, read lazily after."""
 
-    __slots__ = ("_children", "_store", "default", "modules", "node_id", "options")
+    __slots__ = ("_asked", "_children", "_store", "default", "modules", "node_id", "options")
 
     def __init__(self, store: StoredTree | None = None, node_id: int = 0) -> None:
         # children are read from ``store`` on first use; a node built in memory has them from the start
         self._children: dict[str, Node] | None = None if store is not None else {}
+        self._asked: dict[str, Node | None] | None = None  # single children read before all of them
         self._store = store
         self.node_id = node_id
         # (module, option id); module '' means "exists in every configuration"
@@ -34,6 +35,17 @@ class Node:
             assert self._store is not None  # noqa: S101 - set whenever children are not
             self._children = self._store.children_of(self.node_id)
         return self._children
+
+    def child(self, name: str) -> Node | None:
+        """``children.get(name)``, reading only that child while the others are not needed."""
+        if self._children is not None:
+            return self._children.get(name)
+        if self._asked is None:
+            self._asked = {}
+        if name not in self._asked:
+            assert self._store is not None  # noqa: S101 - set whenever children are not
+            self._asked[name] = self._store.child_of(self.node_id, name)
+        return self._asked[name]
 
     def visible(self, imported: Collection[str]) -> bool:
         return self.default or (self.modules is not None and not self.modules.isdisjoint(imported))
@@ -55,7 +67,7 @@ class Node:
     def find(self, parts: Sequence[str]) -> Node | None:
         node = self
         for part in parts:
-            child = node.children.get(part)
+            child = node.child(part)
             if child is None:
                 return None
             node = child
@@ -82,6 +94,14 @@ class StoredTree:
             (node_id,),
         )
         return {row[0]: self._node(row[1:]) for row in rows}
+
+    def child_of(self, node_id: int, name: str) -> Node | None:
+        row = self.db.execute(
+            "SELECT n.id, n.is_default, n.modules, n.options FROM option_edges e"
+            " JOIN option_nodes n ON n.id = e.child WHERE e.parent = ? AND e.name = ?",
+            (node_id, name),
+        ).fetchone()
+        return self._node(row) if row is not None else None
 
     def _node(self, row: Sequence[object]) -> Node:
         node_id, is_default, modules, options = row
@@ -143,7 +163,7 @@ def _walk(node: Node, parts: Sequence[str], i: int, imported: Collection[str]) -
         return Walk(option_id, i, is_namespace=has_children)
     part = parts[i]
     for key in dict.fromkeys((part, NAME, STAR)):
-        child = node.children.get(key)
+        child = node.child(key)
         if child is None or not child.visible(imported):
             continue
         found = _walk(child, parts, i + 1, imported)

@@ -137,7 +137,7 @@ class KnowledgeBase:
         node = self.index.root
         best: tuple[OptionInfo, int] | None = None
         for depth, name in enumerate(matched, start=1):
-            child = node.children.get(name)
+            child = node.child(name)
             if child is None:
                 break
             node = child

@@ -7,11 +7,12 @@ from pathlib import Path
 
 from nixwright.errors import NixwrightError, SourceLocation
 from nixwright.nix.definitions import Collected, Context, emit
+from nixwright.nix.duplicates import find_duplicates
 from nixwright.nix.evaluate import Evaluator
 from nixwright.nix.imports import ImportTarget, classify, import_entries
 from nixwright.nix.items import Entry, Item, Lazy, Scope, SourceFile, StaticSet, Symbol, module_argument
 from nixwright.nix.parse import Node, parse_bytes, read_file_bytes, source_bytes
-from nixwright.nix.values import ModuleImport, ModuleReading, Unreadable
+from nixwright.nix.values import DuplicateAttr, ModuleImport, ModuleReading, Unreadable
 
 _METADATA = frozenset({"meta", "_file", "key", "_class", "require"})
 _FULL_FORM = frozenset({"imports", "options", "config", "disabledModules", "freeformType", *_METADATA})
@@ -25,6 +26,7 @@ class ModuleReader:
         self.imports: list[ModuleImport] = []
         self.files: list[str] = []
         self.declared: list[tuple[str, ...]] = []
+        self.duplicates: list[DuplicateAttr] = []
         self._seen: set[str] = set()
 
     def reading(self) -> ModuleReading:
@@ -34,6 +36,7 @@ class ModuleReader:
             files=tuple(self.files),
             declared_options=tuple(self.declared),
             unreadable=tuple(self.out.unreadable),
+            duplicate_attrs=tuple(self.duplicates),
         )
 
     def read_file(self, data: bytes, file: str, base: Path) -> None:
@@ -43,6 +46,7 @@ class ModuleReader:
         tree = parse_bytes(clean, file)
         source = SourceFile(file, clean)
         root = tree.root_node
+        self.duplicates.extend(find_duplicates(root, source))
         body = next((c for c in root.named_children if c.type != "comment"), None)
         if body is None:
             raise NixwrightError(

@@ -1,14 +1,15 @@
-"""Building a ``StaticSet`` from bindings: nested paths merge, ``inherit`` picks, duplicates are errors.
+"""Building a ``StaticSet`` from bindings: nested paths merge, ``inherit`` picks.
 
 Nix merges ``a.b = 1; a.c = 2;`` and ``a = { b = 1; }; a.c = 2;`` into one set ``a``; any other
-repeated name is an error when Nix parses the file, and is reported the same way here.
+repeated name is an error when Nix parses the file. ``duplicates.find_duplicates`` reports those
+(with Nix's exact rules); here the first definition is kept and the read goes on.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from nixwright.errors import NixwrightError, SourceLocation
+from nixwright.errors import SourceLocation
 from nixwright.nix.items import Entry, Item, Lazy, Pick, Scope, StaticSet
 from nixwright.nix.parse import Node
 
@@ -25,6 +26,11 @@ def add_binding(ev: Evaluator, binding: Node, scope: Scope, result: StaticSet) -
         return
     location = scope.source.location(binding)
     value: Item = Lazy(value_node, scope)
+    while value_node.type == "parenthesized_expression":  # Nix merges `a = ({ … });` like a set literal
+        inner = value_node.child_by_field_name("expression")
+        if inner is None:
+            break
+        value_node = inner
     if len(names) == 1 and not names[0][1] and names[0][0] not in result.entries:  # the usual `a = v;`
         result.entries[names[0][0]] = Entry(value, location)
         return
@@ -42,7 +48,7 @@ def add_binding(ev: Evaluator, binding: Node, scope: Scope, result: StaticSet) -
                 return
             merged = _as_set(ev, existing.item)
             if merged is None or not _is_literal_set(value_node):
-                raise _duplicate(names[: index + 1], existing.location, location)
+                return
             bindings = _binding_set(value_node)
             if bindings is not None:
                 ev.fill_set(bindings, scope, scope, merged)
@@ -55,7 +61,7 @@ def add_binding(ev: Evaluator, binding: Node, scope: Scope, result: StaticSet) -
             continue
         merged = _as_set(ev, existing.item)
         if merged is None:
-            raise _duplicate(names[: index + 1], existing.location, location)
+            return
         target.entries[name] = Entry(merged, existing.location)
         target = merged
 
@@ -71,8 +77,8 @@ def add_inherit(ev: Evaluator, node: Node, outer: Scope, inner: Scope, result: S
         name, dynamic = ev.attr_name(attr, outer)
         if dynamic or not name:  # an empty name: `inherit (x);`, which inherits nothing
             continue
-        if name in result.entries:
-            raise _duplicate([(name, False)], result.entries[name].location, location)
+        if name in result.entries:  # reported by duplicates.find_duplicates; the first is kept
+            continue
         text = outer.source.text(attr)
         item: Item = Pick(source, name, text) if source is not None else ev.lookup(name, outer, attr)
         result.entries[name] = Entry(item, location)
@@ -112,14 +118,3 @@ def _binding_set(node: Node) -> Node | None:
         if child.type == "binding_set":
             return child
     return None
-
-
-def _duplicate(names: list[tuple[str, bool]], first: SourceLocation, again: SourceLocation) -> NixwrightError:
-    from nixwright.nix.values import path_str
-
-    dotted = path_str(tuple(n for n, _ in names))
-    return NixwrightError(
-        f"attribute '{dotted}' already defined at {first.line}:{first.col}",
-        hint="Nix rejects a name set twice in one attribute set; merge the two definitions",
-        location=again,
-    )

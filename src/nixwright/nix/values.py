@@ -189,6 +189,21 @@ class Unreadable:
 
 
 @dataclass(frozen=True)
+class DuplicateAttr:
+    """A name defined twice in one attribute set or ``let``, which Nix rejects.
+
+    ``name`` is the path as Nix prints it (``a.b``, or the source text of a computed name),
+    ``first`` and ``again`` the two places, ``message`` Nix's own wording
+    (``attribute 'a.b' already defined at conf.nix:3:5``).
+    """
+
+    name: str
+    first: SourceLocation
+    again: SourceLocation
+    message: str
+
+
+@dataclass(frozen=True)
 class ModuleReading:
     """Everything the static reader learned from a module and the local files it imports."""
 
@@ -197,3 +212,4 @@ class ModuleReading:
     files: tuple[str, ...] = ()
     declared_options: tuple[tuple[str, ...], ...] = ()
     unreadable: tuple[Unreadable, ...] = ()
+    duplicate_attrs: tuple[DuplicateAttr, ...] = ()

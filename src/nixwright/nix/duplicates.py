@@ -1,0 +1,183 @@
+"""Names defined twice in one attribute set, found the way Nix's parser finds them.
+
+Nix rejects these when it parses a file, wherever they are (even in a function never called):
+
+* ``{ a = 1; a = 2; }``, ``let a = 1; a = 2; in …``, ``rec { … }``, and ``inherit a;`` beside ``a = …;``;
+* a dotted path may enter a set made by another path or written as a set literal
+  (``a.b.c = 1; a.b.d = 2;``, ``a = { b = 1; }; a.c = 2;``), but not anything else
+  (``a = f x; a.c = 2;``, ``inherit a; a.c = 2;``);
+* a set literal given to a name that is already a set is merged one level deep only: its own
+  top-level names must all be new (``a.b.c = 1; a = { b.d = 2; };`` fails on ``b``).
+
+Names Nix only knows at evaluation (``${x}``) are compared by their source text: two written the same
+way in one set evaluate to the same name, which Nix rejects as a "dynamic attribute" when the set is
+evaluated. A computed name that clashes with a written one is not found here.
+"""
+
+from __future__ import annotations
+
+from nixwright.errors import SourceLocation
+from nixwright.nix.items import SourceFile
+from nixwright.nix.parse import Node
+from nixwright.nix.values import DuplicateAttr, path_str
+
+_SETS = ("attrset_expression", "rec_attrset_expression", "let_expression")
+_LITERAL_SETS = ("attrset_expression", "rec_attrset_expression")
+
+
+class _Set:
+    __slots__ = ("dynamic", "names")
+
+    def __init__(self) -> None:
+        self.names: dict[str, _Def] = {}
+        self.dynamic: dict[str, SourceLocation] = {}
+
+
+class _Def:
+    __slots__ = ("inherited", "location", "members")
+
+    def __init__(self, location: SourceLocation, members: _Set | None, inherited: bool = False) -> None:
+        self.location = location
+        self.members = members  # the names of a set literal or of a set made by a dotted path
+        self.inherited = inherited
+
+
+def find_duplicates(root: Node, source: SourceFile) -> list[DuplicateAttr]:
+    """Every name defined twice in an attribute set or ``let`` of the tree, in source order."""
+    finder = _Finder(source)
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node.type == "binding_set" and node.id not in finder.done:
+            parent = node.parent
+            if parent is not None and parent.type in _SETS:
+                finder.build(node)
+        if node.child_count:
+            stack.extend(reversed(node.named_children))
+    return sorted(finder.found, key=lambda d: (d.again.line, d.again.col))
+
+
+class _Finder:
+    def __init__(self, source: SourceFile) -> None:
+        self.source = source
+        self.done: set[int] = set()
+        self.found: list[DuplicateAttr] = []
+
+    def build(self, bindings: Node) -> _Set:
+        self.done.add(bindings.id)
+        result = _Set()
+        for child in bindings.named_children:
+            if child.type == "binding":
+                self._binding(child, result)
+            elif child.type in ("inherit", "inherit_from"):
+                self._inherit(child, result)
+        return result
+
+    def _inherit(self, node: Node, result: _Set) -> None:
+        attrs = node.child_by_field_name("attrs")
+        if attrs is None:
+            return
+        for attr in attrs.children_by_field_name("attr"):
+            name = self._static_name(attr)
+            if not name:  # `inherit (x);` holds an empty name; a computed name cannot be inherited
+                continue
+            location = self.source.location(attr)
+            existing = result.names.get(name)
+            if existing is not None:
+                self._report((name,), existing.location, location)
+                continue
+            result.names[name] = _Def(location, None, inherited=True)
+
+    def _binding(self, node: Node, result: _Set) -> None:
+        attrpath = node.child_by_field_name("attrpath")
+        value = node.child_by_field_name("expression")
+        if attrpath is None or value is None:
+            return
+        attrs = attrpath.children_by_field_name("attr")
+        location = self.source.location(node)
+        members = self._literal(value)
+        target = result
+        for index, attr in enumerate(attrs):
+            last = index == len(attrs) - 1
+            name = self._static_name(attr)
+            if name is None:  # a computed name: a new set of its own, compared by its text
+                text = self.source.raw(attr)
+                if text in target.dynamic:
+                    self._report((text,), target.dynamic[text], location, dynamic=True)
+                else:
+                    target.dynamic[text] = location
+                return
+            existing = target.names.get(name)
+            if existing is None:
+                made = members if last else _Set()
+                target.names[name] = _Def(location, made)
+                if made is None:
+                    return
+                target = made
+                continue
+            if existing.inherited or existing.members is None or (last and members is None):
+                self._report(tuple(self._path(attrs)), existing.location, location)
+                return
+            if last and members is not None:
+                self._merge(existing.members, members)
+                return
+            target = existing.members
+
+    def _merge(self, into: _Set, members: _Set) -> None:
+        for name, definition in members.names.items():
+            existing = into.names.get(name)
+            if existing is not None:
+                self._report((name,), existing.location, definition.location)
+            else:
+                into.names[name] = definition
+        for text, location in members.dynamic.items():
+            into.dynamic.setdefault(text, location)
+
+    def _literal(self, value: Node) -> _Set | None:
+        """The names of a set literal (through parentheses, which Nix ignores), else None."""
+        while value.type == "parenthesized_expression":
+            inner = value.child_by_field_name("expression")
+            if inner is None:
+                return None
+            value = inner
+        if value.type not in _LITERAL_SETS:
+            return None
+        for child in value.named_children:
+            if child.type == "binding_set":
+                return self.build(child)
+        return _Set()
+
+    def _path(self, attrs: list[Node]) -> list[str]:
+        return [n if (n := self._static_name(a)) is not None else self.source.raw(a) for a in attrs]
+
+    def _static_name(self, attr: Node) -> str | None:
+        """A name Nix knows when parsing: an identifier, ``"text"`` or ``${"text"}``; else None."""
+        kind = attr.type
+        if kind == "identifier":
+            return self.source.raw(attr)
+        if kind == "interpolation":
+            inner = attr.child_by_field_name("expression")
+            return self._literal_string(inner) if inner is not None else None
+        return self._literal_string(attr)
+
+    def _literal_string(self, node: Node) -> str | None:
+        if node.type != "string_expression":
+            return None
+        text: list[str] = []
+        for child in node.named_children:
+            if child.type == "string_fragment":
+                text.append(self.source.raw(child))
+            elif child.type == "escape_sequence":
+                char = self.source.raw(child)[1:]
+                text.append({"n": "\n", "r": "\r", "t": "\t"}.get(char, char))
+            elif child.type != "dollar_escape":
+                return None
+        return "".join(text)
+
+    def _report(
+        self, path: tuple[str, ...], first: SourceLocation, again: SourceLocation, dynamic: bool = False
+    ) -> None:
+        name = ".".join(path) if dynamic else path_str(path)
+        kind = "dynamic attribute" if dynamic else "attribute"
+        message = f"{kind} '{name}' already defined at {first.file}:{first.line}:{first.col}"
+        self.found.append(DuplicateAttr(name, first, again, message))

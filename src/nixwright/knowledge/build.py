@@ -3,45 +3,26 @@
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import fcntl
 import json
 import os
 import sqlite3
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from nixwright.errors import NixwrightError
 from nixwright.knowledge.home import db_path
-from nixwright.knowledge.ingest_options import ingest_options, ingest_options_extra, ingest_options_imports
-from nixwright.knowledge.ingest_packages import ingest_packages
-from nixwright.knowledge.ingest_packages_extra import ingest_packages_extra
-from nixwright.knowledge.option_tree import record_option_tree
-from nixwright.knowledge.popularity import record_package_refs
 from nixwright.knowledge.progress import Progress, no_progress
 from nixwright.knowledge.reading import (
     FoundInput,
     InputFile,
     find_input,
-    read_json,
     sha256_file,
-    wrong_format,
 )
-from nixwright.knowledge.schema import SCHEMA, SCHEMA_VERSION
-from nixwright.knowledge.search import record_common_terms
-
-Ingest = Callable[[sqlite3.Connection, Path, Any], int]
-_INGEST: dict[InputFile, Ingest] = {
-    InputFile.OPTIONS: ingest_options,
-    InputFile.OPTIONS_EXTRA: ingest_options_extra,
-    InputFile.OPTIONS_IMPORTS: ingest_options_imports,
-    InputFile.PACKAGES: ingest_packages,
-    InputFile.PACKAGES_EXTRA: ingest_packages_extra,
-}
+from nixwright.knowledge.schema import SCHEMA_VERSION
 
 
 @dataclass(frozen=True)
@@ -73,6 +54,7 @@ def local_inputs(directory: Path) -> list[FoundInput]:
 
 
 def input_signature(inputs: list[FoundInput]) -> dict[str, list[int]]:
+    """Size and mtime of every input: an unchanged signature skips hashing the inputs again."""
     out = {}
     for item in inputs:
         st = item.path.stat()
@@ -166,55 +148,13 @@ def _build(
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     os.close(fd)
     tmp = Path(tmp_name)
+    from nixwright.knowledge.fill import fill_database  # the ingest code: needed only when building
+
     try:
-        counts = _fill(tmp, release, inputs, progress, source=source, started=started)
+        counts = fill_database(tmp, release, inputs, progress, source=source, started=started)
         tmp.chmod(0o644)
         tmp.replace(target)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     return BuildResult(target, release, built=True, seconds=time.monotonic() - started, counts=counts)
-
-
-def _fill(
-    tmp: Path, release: str, inputs: list[FoundInput], progress: Progress, *, source: str, started: float
-) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    hashes = {}
-    with contextlib.closing(sqlite3.connect(tmp)) as db:
-        db.execute("PRAGMA journal_mode = OFF")
-        db.execute("PRAGMA synchronous = OFF")
-        db.executescript(SCHEMA)
-        total = len(inputs)
-        for done, item in enumerate(inputs):
-            progress(f"reading {item.path.name}", done, total)
-            hashes[item.kind.value] = sha256_file(item.path)
-            data = read_json(item.path)
-            try:
-                counts[item.kind.value] = _INGEST[item.kind](db, item.path, data)
-            except (KeyError, TypeError, AttributeError, ValueError) as err:
-                # an entry of an unexpected shape deep inside an otherwise valid file
-                raise wrong_format(
-                    item.path, f"{item.kind.value} entries ({type(err).__name__}: {err})"
-                ) from None
-            del data
-        progress("indexing", total, total)
-        db.execute("INSERT INTO options_fts (options_fts) VALUES ('optimize')")
-        db.execute("INSERT INTO packages_fts (packages_fts) VALUES ('optimize')")
-        record_option_tree(db)
-        record_common_terms(db)
-        record_package_refs(db)
-        db.execute("ANALYZE")
-        meta = {
-            "release": release,
-            "source": source,
-            "inputs": json.dumps(hashes, sort_keys=True),
-            "input_stats": json.dumps(input_signature(inputs), sort_keys=True),
-            "built_at": dt.datetime.now(tz=dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-            "build_seconds": f"{time.monotonic() - started:.2f}",
-            "counts": json.dumps(counts, sort_keys=True),
-            "schema_version": str(SCHEMA_VERSION),
-        }
-        db.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
-        db.commit()
-    return counts

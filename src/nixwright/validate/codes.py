@@ -58,6 +58,7 @@ CATALOGUE: dict[str, CodeInfo] = {
         CodeInfo("NW-SYS-ACME-EMAIL", _E, "ACME certificates without a contact e-mail"),
         CodeInfo("NW-SYS-WIRELESS-CONFLICT", _E, "NetworkManager and wpa_supplicant both enabled"),
         CodeInfo("NW-IMPORT-MISSING", _E, "an imported file does not exist"),
+        CodeInfo("NW-ATTR-DUPLICATE", _E, "a name is defined twice in one attribute set"),
         CodeInfo("NW-SYS-AUDIO-CONFLICT", _E, "PipeWire and PulseAudio both enabled"),
         CodeInfo("NW-SYS-GRUB-EFI", _E, "GRUB's removable EFI install with EFI variable access"),
         CodeInfo("NW-SYS-NVIDIA-OPEN", _E, "NVIDIA driver without hardware.nvidia.open"),

@@ -19,6 +19,7 @@ from nixwright.nix.values import (
 )
 from nixwright.validate.codes import make_finding
 from nixwright.validate.conflicts import check_conflicts
+from nixwright.validate.duplicates import check_duplicates
 from nixwright.validate.facts import Facts
 from nixwright.validate.imports import imported_settings
 from nixwright.validate.options import PackageSite, check_definition
@@ -49,6 +50,7 @@ def check_reading(reading: ModuleReading, kb: Knowledge, *, system: str) -> tupl
     findings.extend(check_conflicts(facts, resolver))
     findings.extend(check_system(facts))
     findings.extend(_unreadable(reading))
+    findings.extend(check_duplicates(reading))
     findings.extend(_unfollowed_imports(reading, unknown))
     return tuple(sorted(_dedupe(findings), key=Finding.sort_key))
 

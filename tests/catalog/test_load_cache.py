@@ -37,13 +37,13 @@ def test_cache_gives_the_parsed_files_and_is_written_once(tmp_path: Path) -> Non
     first = cached_documents(root, cache)
     assert first["capabilities"]["demo.toml"]["words"] == ["demo app"]
     assert first["hardware"] == {}
-    files = list(cache.glob("catalog-*.json"))
-    assert len(files) == 1
-    files[0].write_text(files[0].read_text().replace("demo app", "from the cache"))
+    entry = cache / "catalog.json"
+    assert json.loads(entry.read_text())["files"][0][0] == "capabilities/demo.toml"
+    entry.write_text(entry.read_text().replace("demo app", "from the cache"))
     assert cached_documents(root, cache)["capabilities"]["demo.toml"]["words"] == ["from the cache"]
 
 
-def test_changed_file_is_parsed_again_and_the_old_entry_removed(tmp_path: Path) -> None:
+def test_changed_file_is_parsed_again(tmp_path: Path) -> None:
     root = _catalog(tmp_path / "catalog")
     cache = tmp_path / "cache"
     cached_documents(root, cache)
@@ -51,17 +51,18 @@ def test_changed_file_is_parsed_again_and_the_old_entry_removed(tmp_path: Path) 
     stat = (root / "capabilities" / "demo.toml").stat()
     os.utime(root / "capabilities" / "demo.toml", ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
     assert cached_documents(root, cache)["capabilities"]["demo.toml"]["words"] == ["changed app"]
-    assert len(list(cache.glob("catalog-*.json"))) == 1
+    (root / "roles" / "other.toml").write_text(ROLE.replace('"thing"', '"other"', 1))
+    assert sorted(cached_documents(root, cache)["roles"]) == ["other.toml", "thing.toml"]
 
 
 def test_corrupt_or_unwritable_cache_falls_back_to_parsing(tmp_path: Path) -> None:
     root = _catalog(tmp_path / "catalog")
     cache = tmp_path / "cache"
     cached_documents(root, cache)
-    (entry,) = cache.glob("catalog-*.json")
+    entry = cache / "catalog.json"
     entry.write_text('{"capabilities": ')
     assert cached_documents(root, cache)["capabilities"]["demo.toml"]["id"] == "demo"
-    assert json.loads(entry.read_text())["capabilities"]["demo.toml"]["id"] == "demo"  # written anew
+    assert json.loads(entry.read_text())["documents"]["capabilities"]["demo.toml"]["id"] == "demo"  # anew
     blocker = tmp_path / "file"
     blocker.write_text("")
     docs = cached_documents(root, blocker / "cache")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import tempfile
@@ -51,27 +50,26 @@ def _from_documents(docs: Documents) -> Catalog:
 
 def cached_documents(root: Path, cache_dir: Path | None = None) -> Documents:
     """The parsed TOML files under ``root``, kept as JSON in the cache directory (parsing the TOML
-    costs ~0.07 s of CPU per process). Keyed by every file's name, size and mtime; a cache that
-    cannot be read or written is simply not used."""
+    costs ~0.07 s of CPU per process). Used while every file's name, size and mtime are as recorded;
+    a cache that cannot be read or written is simply not used."""
     from nixwright.knowledge.home import nixwright_home
 
     names = [f"{sub}/{f.name}" for sub in FOLDERS for f in _files(root, sub)]
-    stats = [(n, (root / n).stat()) for n in names]
-    key = hashlib.sha256(json.dumps([(n, st.st_size, st.st_mtime_ns) for n, st in stats]).encode())
-    folder = cache_dir or nixwright_home() / "cache"
-    cache = folder / f"catalog-{key.hexdigest()[:20]}.json"
+    stats = [[n, st.st_size, st.st_mtime_ns] for n in names for st in [(root / n).stat()]]
+    cache = (cache_dir or nixwright_home() / "cache") / "catalog.json"
     with contextlib.suppress(OSError, ValueError):
-        docs = json.loads(cache.read_text(encoding="utf-8"))
+        kept = json.loads(cache.read_text(encoding="utf-8"))
+        docs = kept.get("documents") if isinstance(kept, dict) and kept.get("files") == stats else None
         if isinstance(docs, dict) and sorted(docs) == sorted(FOLDERS):
             return docs
     docs = _documents(root)
-    _store(cache, docs)
+    _store(cache, {"files": stats, "documents": docs})
     return docs
 
 
-def _store(cache: Path, docs: Documents) -> None:
+def _store(cache: Path, kept: dict[str, object]) -> None:
     try:
-        text = json.dumps(docs, ensure_ascii=False)
+        text = json.dumps(kept, ensure_ascii=False)
     except (TypeError, ValueError):  # a value JSON cannot hold (a TOML date): parse every time
         return
     with contextlib.suppress(OSError):
@@ -83,9 +81,6 @@ def _store(cache: Path, docs: Documents) -> None:
             Path(tmp).replace(cache)
         finally:
             Path(tmp).unlink(missing_ok=True)
-        for old in cache.parent.glob("catalog-*.json"):
-            if old != cache:
-                old.unlink(missing_ok=True)
 
 
 def _files(root: Traversable | Path, sub: str) -> list[Traversable | Path]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from enum import Enum
@@ -58,6 +57,8 @@ def declared_release(directory: Path) -> str | None:
 
 
 def sha256_file(path: Path) -> str:
+    import hashlib  # only when inputs are hashed: skipped while their size and mtime match
+
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):

@@ -33,10 +33,9 @@ def requests() -> list[str]:
 
 def in_process(rounds: int) -> tuple[list[float], list[float]]:
     """Wall and CPU seconds per request (CPU time shows the cost when other work shares the machine)."""
+    from nixwright.errors import NixwrightError
     from nixwright.knowledge import open_knowledge
     from nixwright.plan.pipeline import generate
-
-    from nixwright.errors import NixwrightError
 
     kb = open_knowledge("24.11")
     texts = []

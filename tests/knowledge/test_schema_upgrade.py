@@ -34,8 +34,10 @@ def aged(mini_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Pa
 
 
 def test_old_layout_is_rebuilt_from_its_recorded_source(aged: Path, mini_copy: Path) -> None:
-    result = prepare_database("24.11", home=aged)
+    said: list[str] = []
+    result = prepare_database("24.11", home=aged, progress=lambda what, _done, _total: said.append(what))
     assert result.built
+    assert said[0] == "rebuilding the knowledge base (it has an older layout)"
     assert has_current_schema(result.path)
     assert read_meta(result.path)["source"] == f"local {mini_copy}"
     assert [p.name for p in result.path.parent.iterdir() if p.name.endswith(".tmp")] == []

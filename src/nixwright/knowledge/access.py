@@ -53,6 +53,8 @@ def prepare_database(
         if has_current_schema(target):
             return BuildResult(target, chosen, built=False)
         # left by another version of nixwright: rebuild from the files it was built from, if still there
+        if progress is not None:
+            progress("rebuilding the knowledge base (it has an older layout)", 0, None)
         previous = previous_inputs(target)
         if previous is not None:
             return ensure_database(chosen, previous[0], home=home, progress=progress, source=previous[1])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from nixwright.errors import NixwrightError
+from nixwright.nix.leaves import module_definitions
 from nixwright.nix.model import Binding, Module, Section
 from nixwright.nix.read import read_source
 from nixwright.nix.render import render_module, render_value
@@ -212,3 +213,41 @@ def test_a_set_value_and_dotted_bindings_below_it_merge() -> None:
     module = _module(Binding(("a",), NixAttrs((("b", T),))), Binding(("a", "c"), T))
     reading = read_source(render_module(module))
     assert [d.path for d in reading.definitions] == [("a", "b"), ("a", "c")]
+
+
+def _sections(*groups: tuple[Binding, ...]) -> Module:
+    return Module(tuple(Section(None, group) for group in groups))
+
+
+def _set(*entries: tuple[str, Value]) -> NixAttrs:
+    return NixAttrs(tuple(entries))
+
+
+@pytest.mark.parametrize(
+    "module",
+    [
+        # eval-findings F1: a hardening section writes a dotted path, a later one opens the same prefix
+        _sections(
+            (Binding(("services", "openssh", "settings", "PermitRootLogin"), NixString("no")),),
+            tuple(
+                Binding(("services", "openssh", *p), T)
+                for p in (("enable",), ("settings", "PasswordAuthentication"), ("openFirewall",))
+            ),
+        ),
+        # a set value whose names another binding also writes below (Nix merges literals one level only)
+        _sections((Binding(("s", "a", "b", "x"), T),), (Binding(("s", "a"), _set(("b", _set(("y", T))))),)),
+        _sections(
+            (
+                Binding(("s", "a"), _set(("b", _set(("y", T))))),
+                Binding(("s", "a"), _set(("b", _set(("z", T))))),
+            )
+        ),
+        _sections((Binding(("s",), _set(("a", _set(("b", T))))),), (Binding(("s", "a"), _set(("c", T))),)),
+    ],
+)
+def test_output_never_defines_a_name_twice(module: Module) -> None:
+    reading = read_source(render_module(module))
+    assert reading.duplicate_attrs == ()
+    assert sorted((d.path, d.value) for d in reading.definitions) == sorted(
+        (p, v) for p, v, _ in module_definitions(module)
+    )

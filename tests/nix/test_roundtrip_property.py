@@ -5,6 +5,7 @@ NIXWRIGHT_PROPERTY_EXAMPLES=2000 runs a longer session than the default one.
 
 from __future__ import annotations
 
+import itertools
 import os
 
 from hypothesis import HealthCheck, given, settings
@@ -39,6 +40,10 @@ IDENT = st.from_regex(r"[a-z][a-zA-Z0-9_-]{0,8}", fullmatch=True).filter(
 # Attribute names with dots, spaces, quotes, `${`, backslashes and non-ASCII: they must be quoted.
 ODD_NAME = st.text(alphabet=st.sampled_from('ab.-/ "\\${}é\t\n'), min_size=1, max_size=8)
 NAME = st.one_of(IDENT, IDENT, IDENT, ODD_NAME)
+# A few names used often, so bindings share prefixes and the renderer must group them without
+# defining a name twice (Nix refuses `a.b.c = 1; a = { b.d = 2; };`).
+SHARED = st.sampled_from(["a", "b", "settings", "x.y"])
+PATH_PART = st.one_of(NAME, SHARED, SHARED)
 TEXT = st.text(
     alphabet=st.characters(blacklist_categories=["Cs"], blacklist_characters="\x00"),
     max_size=40,
@@ -67,7 +72,7 @@ SCALARS: st.SearchStrategy[Value] = st.one_of(
 def _values(children: st.SearchStrategy[Value]) -> st.SearchStrategy[Value]:
     return st.one_of(
         st.lists(children, max_size=4).map(lambda items: NixList(tuple(items))),
-        st.dictionaries(NAME, children, max_size=3).map(lambda d: NixAttrs(tuple(d.items()))),
+        st.dictionaries(PATH_PART, children, max_size=3).map(lambda d: NixAttrs(tuple(d.items()))),
     )
 
 
@@ -90,13 +95,11 @@ def _no_prefix_clash(bindings: list[Binding]) -> bool:
 def modules(draw: st.DrawFn) -> Module:
     heads = ["services", "networking", "boot"]
     bindings: list[Binding] = []
-    for _ in range(draw(st.integers(min_value=0, max_value=8))):
-        path = (draw(st.sampled_from(heads)), *draw(st.lists(NAME, min_size=1, max_size=3)))
-        bindings.append(
-            Binding(path, draw(VALUES), draw(PRIORITIES), draw(st.one_of(st.none(), st.just("why"))))
-        )
-    if not _no_prefix_clash(bindings):
-        bindings = bindings[:1]
+    for _ in range(draw(st.integers(min_value=0, max_value=10))):
+        path = (draw(st.sampled_from(heads)), *draw(st.lists(PATH_PART, min_size=1, max_size=3)))
+        binding = Binding(path, draw(VALUES), draw(PRIORITIES), draw(st.one_of(st.none(), st.just("why"))))
+        if _no_prefix_clash([*bindings, binding]):  # keep what Nix could accept
+            bindings.append(binding)
     split = draw(st.integers(min_value=0, max_value=len(bindings)))
     sections = (Section("first", tuple(bindings[:split])), Section(None, tuple(bindings[split:])))
     lets = draw(st.dictionaries(st.sampled_from(["vim", "git", "domain", "port"]), SCALARS, max_size=2))
@@ -134,6 +137,7 @@ def test_render_then_read_gives_the_same_definitions(module: Module) -> None:
     assert _same_multiset(got, module_definitions(module)), (text, got)
     assert all(d.condition is None and d.order is None for d in reading.definitions)
     assert reading.unreadable == ()
+    assert reading.duplicate_attrs == (), (text, reading.duplicate_attrs)
     assert [i.text for i in reading.imports] == [p.value for p in module.imports if isinstance(p, NixPath)]
 
 
@@ -145,5 +149,43 @@ def test_rendering_leaves_again_gives_the_same_text(module: Module) -> None:
     flat = Module((Section(None, tuple(Binding(p, v, prio) for p, v, prio in leaves)),))
     text = render_module(flat)
     reading = read_source(text, "<generated>", follow_imports=False)
+    assert reading.duplicate_attrs == (), (text, reading.duplicate_attrs)
     again = Module((Section(None, tuple(Binding(d.path, d.value, d.priority) for d in reading.definitions)),))
     assert render_module(again) == text
+
+
+FEW = st.sampled_from(["a", "b", "c"])
+SMALL_SETS: st.SearchStrategy[Value] = st.recursive(
+    st.booleans().map(NixBool),
+    lambda children: st.dictionaries(FEW, children, min_size=1, max_size=2).map(
+        lambda d: NixAttrs(tuple(d.items()))
+    ),
+    max_leaves=3,
+)
+SET_VALUES = st.dictionaries(FEW, SMALL_SETS, min_size=1, max_size=2).map(
+    lambda d: NixAttrs(tuple(d.items()))
+)
+
+
+@st.composite
+def crowded_modules(draw: st.DrawFn) -> Module:
+    """Few names, set values, several sections: bindings reach into each other's sets."""
+    bindings: list[Binding] = []
+    for _ in range(draw(st.integers(min_value=3, max_value=8))):
+        path = ("s", *draw(st.lists(FEW, min_size=1, max_size=2)))
+        binding = Binding(path, draw(st.one_of(SET_VALUES, SET_VALUES, SMALL_SETS)))
+        if _no_prefix_clash([*bindings, binding]):
+            bindings.append(binding)
+    cuts = sorted(draw(st.lists(st.integers(min_value=0, max_value=len(bindings)), min_size=1, max_size=2)))
+    edges = [0, *cuts, len(bindings)]
+    return Module(tuple(Section(None, tuple(bindings[a:b])) for a, b in itertools.pairwise(edges)))
+
+
+@settings(max_examples=EXAMPLES * 4, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(crowded_modules())
+def test_output_never_defines_a_name_twice(module: Module) -> None:
+    text = render_module(module)
+    reading = read_source(text, "<generated>", follow_imports=False)
+    assert reading.duplicate_attrs == (), text
+    got = [(d.path, d.value, d.priority) for d in reading.definitions]
+    assert _same_multiset(got, module_definitions(module)), (text, got)

@@ -10,10 +10,13 @@ definitions (see ``nixwright.nix.leaves.binding_definitions``).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from nixwright.nix.layout import check_conflicts, render_bindings
-from nixwright.nix.model import Binding, Module
+from nixwright.nix.leaves import binding_definitions
+from nixwright.nix.model import Binding, Module, Section
 from nixwright.nix.render_values import needs_parens, render_list, render_value
-from nixwright.nix.values import PRIORITY_DEFAULT_PLAIN, RawExpr, quote_attr
+from nixwright.nix.values import PRIORITY_DEFAULT_PLAIN, NixAttrs, RawExpr, quote_attr
 
 __all__ = ["render_module", "render_value"]
 
@@ -21,6 +24,7 @@ __all__ = ["render_module", "render_value"]
 def render_module(module: Module) -> str:
     """The module as Nix source, ending with a newline; deterministic and idempotent."""
     check_conflicts([b for section in module.sections for b in section.bindings])
+    module = _spread_overlapping_sets(module)
     lexical = frozenset(module.args) | {name for name, _ in module.let_bindings}
     uses_lib = any(b.priority != PRIORITY_DEFAULT_PLAIN for s in module.sections for b in s.bindings)
     out: list[str] = []
@@ -62,6 +66,43 @@ def render_module(module: Module) -> str:
             out.extend(block)
         out.append("}")
     return "\n".join(line.rstrip() if line.strip() else "" for line in out) + "\n"
+
+
+def _spread_overlapping_sets(module: Module) -> Module:
+    """Set values other bindings reach into, written as their leaves instead.
+
+    Nix merges a set literal into a name that is already a set one level deep only: after
+    ``a.b.x = 1;``, ``a = { b = { y = 2; }; };`` is refused (``attribute 'b' already defined``), while
+    ``a.b.y = 2;`` is fine. Leaves read back the same (see ``binding_definitions``).
+    """
+    paths: dict[tuple[str, ...], int] = {}  # every prefix (and path) -> how many bindings write under it
+    full: set[tuple[str, ...]] = set()
+    for section in module.sections:
+        for b in section.bindings:
+            full.add(b.path)
+            for n in range(1, len(b.path) + 1):
+                paths[b.path[:n]] = paths.get(b.path[:n], 0) + 1
+
+    def overlaps(b: Binding) -> bool:
+        return paths[b.path] > 1 or any(b.path[:n] in full for n in range(1, len(b.path)))
+
+    if not any(_spreadable(b) and overlaps(b) for s in module.sections for b in s.bindings):
+        return module
+    sections = []
+    for section in module.sections:
+        bindings: list[Binding] = []
+        for b in section.bindings:
+            if not (_spreadable(b) and overlaps(b)):
+                bindings.append(b)
+                continue
+            for index, (path, value, priority) in enumerate(binding_definitions(b)):
+                bindings.append(Binding(path, value, priority, b.comment if index == 0 else None))
+        sections.append(Section(section.comment, tuple(bindings)))
+    return replace(module, sections=tuple(sections))
+
+
+def _spreadable(binding: Binding) -> bool:
+    return isinstance(binding.value, NixAttrs) and bool(binding.value.entries)
 
 
 def render_binding(binding: Binding, indent: int = 0) -> str:

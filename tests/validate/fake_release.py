@@ -108,6 +108,7 @@ OPTIONS: dict[str, OptionType] = {
     "services.xserver.videoDrivers": list_of(STR),
     "hardware.nvidia.open": null_or(BOOL),
 }
+DEFAULTS = {"services.nginx.enable": "false"}
 SPECIAL: dict[str, OptionInfo] = {
     "services.openssh.permitRootLogin": OptionInfo(
         "services.openssh.permitRootLogin",
@@ -163,7 +164,7 @@ class FakeKnowledge:
     module_settings: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
 
     def _infos(self) -> dict[str, OptionInfo]:
-        infos = {p: OptionInfo(p, t) for p, t in OPTIONS.items()}
+        infos = {p: OptionInfo(p, t, default_text=DEFAULTS.get(p)) for p, t in OPTIONS.items()}
         infos.update(SPECIAL)
         return infos
 

@@ -64,6 +64,16 @@ def test_labels_are_for_the_current_case_files():
     assert stale == []
 
 
+# codes for what Nix itself warns about (NW-TYPE-UNUSED is nixwright's own early warning)
+NIX_WARNS = {
+    "NW-OPT-RENAMED",
+    "NW-OPT-CHANGED",
+    "NW-OPT-DEPRECATED",
+    "NW-PKG-RENAMED",
+    "NW-SYS-STATE-VERSION",
+}
+
+
 def test_warnings_agree_with_nix_on_accepted_cases():
     labels = load_labels()
     wrong = []
@@ -71,6 +81,6 @@ def test_warnings_agree_with_nix_on_accepted_cases():
         label = labels.get(c["id"])
         if label is None or label["verdict"] != "OK" or c.get("known_limit"):
             continue
-        if bool(c["expected"]) != bool(label["warnings"]):
+        if bool(set(c["expected"]) & NIX_WARNS) != bool(label["warnings"]):
             wrong.append(f"{c['id']}: expected {c['expected']}, Nix warned {label['warnings']}")
     assert wrong == []

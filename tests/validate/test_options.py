@@ -140,7 +140,9 @@ def test_pattern_string():
 
 def test_list_of_submodules_given_literal_attrs():
     listen = NixList((NixAttrs((("port", NixString("80")),)),))
-    (f,) = check(d(("services", "nginx", "virtualHosts", "a.org", "listen"), listen))
+    (f,) = check(
+        d(("services", "nginx", "virtualHosts", "a.org", "listen"), listen), d("services.nginx.enable", TRUE)
+    )
     assert f.code == "NW-TYPE-MISMATCH"
     assert '`services.nginx.virtualHosts."a.org".listen[0].port`' in f.message
     bogus = NixList((NixAttrs((("prot", NixInt(80)),)),))
@@ -170,3 +172,12 @@ def test_descend_steps_into_list_elements():
     t = null_or(list_of(PORT))
     assert descend(t, ("*",)) == PORT
     assert descend(t, ("name",)) is None
+
+
+def test_type_errors_of_a_switched_off_service_are_warnings():
+    root = d(("services", "nginx", "virtualHosts", "a.org", "root"), NixString("var/www"))
+    (f,) = check(root)
+    assert (f.code, f.severity) == ("NW-TYPE-UNUSED", Severity.WARNING)
+    assert "`services.nginx.enable` is true" in f.message
+    (g,) = check(root, d("services.nginx.enable", TRUE))
+    assert (g.code, g.severity) == ("NW-TYPE-MISMATCH", Severity.ERROR)

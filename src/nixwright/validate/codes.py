@@ -37,6 +37,7 @@ CATALOGUE: dict[str, CodeInfo] = {
         CodeInfo("NW-TYPE-RANGE", _E, "number out of range"),
         CodeInfo("NW-TYPE-ENUM", _E, "value is not one of the allowed choices"),
         CodeInfo("NW-TYPE-PATTERN", _E, "string does not match the required pattern"),
+        CodeInfo("NW-TYPE-UNUSED", _W, "wrong type in an option Nix does not read while its service is off"),
         CodeInfo("NW-PKG-UNKNOWN", _E, "package does not exist"),
         CodeInfo("NW-PKG-RENAMED", _W, "package was renamed"),
         CodeInfo("NW-PKG-REMOVED", _E, "package was removed"),

@@ -19,6 +19,7 @@ from nixwright.nix.values import (
 )
 from nixwright.validate.codes import make_finding
 from nixwright.validate.conflicts import check_conflicts
+from nixwright.validate.dormant import dormant_types
 from nixwright.validate.duplicates import check_duplicates
 from nixwright.validate.facts import Facts
 from nixwright.validate.imports import imported_settings
@@ -42,7 +43,7 @@ def check_reading(reading: ModuleReading, kb: Knowledge, *, system: str) -> tupl
         if any(d.path[: len(p)] == p for p in declared):
             continue  # an option the configuration declares itself
         result = check_definition(d, resolver)
-        findings.extend(result.findings)
+        findings.extend(dormant_types(d, result.findings, resolver, facts))
         sites.extend(result.packages)
         findings.extend(_references(d, resolver, declared))
     target = effective_system(facts, system)

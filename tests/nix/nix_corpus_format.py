@@ -73,5 +73,6 @@ def reading_lines(reading: ModuleReading) -> list[str]:
         lines.append(f"import {i.kind} {target} @{_where(i.location)}")
     lines.extend(f"declared {'.'.join(p)}" for p in reading.declared_options)
     lines.extend(_clean(f"unreadable {u.reason} @{_where(u.location)}") for u in reading.unreadable)
+    lines.extend(f"duplicate {d.name} @{_where(d.first)} @{_where(d.again)}" for d in reading.duplicate_attrs)
     lines.extend(f"file {_local(f)}" for f in reading.files)
     return lines

@@ -86,4 +86,13 @@ def reading_json(reading: ModuleReading) -> dict[str, Any]:
             {"reason": u.reason, "text": u.text, "location": location_json(u.location)}
             for u in reading.unreadable
         ],
+        "duplicate_attrs": [
+            {
+                "name": d.name,
+                "message": d.message,
+                "first": location_json(d.first),
+                "again": location_json(d.again),
+            }
+            for d in reading.duplicate_attrs
+        ],
     }

@@ -52,4 +52,5 @@ def reading_lines(reading: ModuleReading) -> list[str]:
     lines = [definition_line(d) for d in reading.definitions]
     lines.extend(f"{i.location}: import ({i.kind}) {i.module or i.file or i.text}" for i in reading.imports)
     lines.extend(f"{u.location}: not read: {u.reason}" for u in reading.unreadable)
+    lines.extend(f"{d.again}: error: {d.message}" for d in reading.duplicate_attrs)
     return lines

@@ -40,7 +40,7 @@ def _validator_errors(
 @pytest.mark.parametrize("cap", CATALOG.capabilities, ids=lambda c: c.id)
 def test_capability_options_exist(kb: KnowledgeBase, cap: Capability) -> None:
     imported = tuple(i.module for i in cap.imports)
-    problems = option_problems(kb, cap.options, imported)
+    problems = option_problems(kb, (*cap.options, *(i.off for i in cap.implied)), imported)
     if cap.proxy is not None:
         host = (*cap.proxy.vhost_prefix, "app.example.org")
         problems += option_problems(kb, (*cap.proxy.settings, *cap.proxy.path_settings), imported, host)

@@ -64,6 +64,8 @@ def test_loads_a_capability(tmp_path: Path) -> None:
         ),
         ('[[option]]\npath="a.b"\nvalue="@nope@"\nwhy="w"\n', "unknown placeholder @nope@"),
         ('[[option]]\npath="a.b"\nvalue=1\n', "option[1].why: is required"),
+        ('[[implied]]\nname="x"\npath="a.b"\nvalue=false\nwhy="w"\nwhen=["always"]\n', "implied[0].when"),
+        ('[[implied]]\npath="a.b"\nvalue=false\nwhy="w"\n', "implied[0].name: is required"),
     ],
 )
 def test_rejects_bad_files_with_path_qualified_errors(tmp_path: Path, extra: str, message: str) -> None:
@@ -75,6 +77,17 @@ def test_rejects_bad_files_with_path_qualified_errors(tmp_path: Path, extra: str
     with pytest.raises(NixwrightError, match=r"capabilities/demo\.toml") as err:
         load_catalog_from(_write(tmp_path, "capabilities/demo.toml", text))
     assert message in err.value.message
+
+
+def test_reads_implied_services(tmp_path: Path) -> None:
+    text = GOOD + '[[implied]]\nname="Avahi"\npath="services.avahi.enable"\nvalue=false\nwhy="Off."\n'
+    cap = load_catalog_from(_write(tmp_path, "capabilities/demo.toml", text)).capabilities[0]
+    (svc,) = cap.implied
+    assert (svc.name, svc.off.path, svc.when) == (
+        "Avahi",
+        ("services", "avahi", "enable"),
+        ("no-network-services",),
+    )
 
 
 def test_id_must_match_file_name(tmp_path: Path) -> None:

@@ -7,9 +7,11 @@ from typing import Any
 
 from nixwright.catalog.model import (
     AUDIENCES,
+    IMPLIED_WHEN,
     PROTOCOLS,
     Capability,
     CapabilityKind,
+    ImpliedService,
     PortSpec,
     ProxySpec,
     QuestionSpec,
@@ -69,6 +71,7 @@ def read_capability(data: dict[str, Any], source: str) -> Capability:
         notes=t.strs("notes"),
         source=source,
         graphical=t.bool_("graphical"),
+        implied=tuple(_implied(x) for x in t.tables("implied")),
     )
     if cap.graphical and cap.kind is CapabilityKind.SERVICE:
         raise t.fail("graphical", 'a network service cannot be graphical; use kind = "program"')
@@ -115,6 +118,15 @@ def _web(t: TableReader) -> WebApp:
         raise t.fail("path", "must start with '/'")
     t.done()
     return app
+
+
+def _implied(t: TableReader) -> ImpliedService:
+    name = t.str_("name")
+    when = t.strs("when") or ("no-network-services",)
+    for w in when:
+        if w not in IMPLIED_WHEN:
+            raise t.fail("when", f"is {w!r}; expected some of {', '.join(IMPLIED_WHEN)}")
+    return ImpliedService(name=name, off=read_option(t), when=when)
 
 
 def _proxy(t: TableReader | None) -> ProxySpec | None:

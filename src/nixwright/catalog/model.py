@@ -94,6 +94,23 @@ class ProxySpec:
     path_settings: tuple[OptionSetting, ...] = ()  # for apps served under a path of the main host
 
 
+IMPLIED_WHEN = ("no-network-services", "hardened", "minimal")
+
+
+@dataclass(frozen=True)
+class ImpliedService:
+    """A service the capability's NixOS module switches on by itself (``mkDefault``), and how to switch it off.
+
+    ``off`` is the option setting that switches it off (a plain definition beats the module's default);
+    the planner applies it when the request says one of ``when``: "no-network-services", "hardened",
+    "minimal".
+    """
+
+    name: str
+    off: OptionSetting
+    when: tuple[str, ...] = ("no-network-services",)
+
+
 @dataclass(frozen=True)
 class ModuleImportSpec:
     """A NixOS module imported by path relative to ``nixos/modules`` (rendered with ``modulesPath``)."""
@@ -128,6 +145,7 @@ class Capability:
     notes: tuple[str, ...] = ()
     source: str = ""  # the file it was read from, for messages
     graphical: bool = False  # a program with windows: needs a desktop (pulls in role:desktop)
+    implied: tuple[ImpliedService, ...] = ()  # services its NixOS module turns on by default
 
     @property
     def is_desktop(self) -> bool:

@@ -18,6 +18,7 @@ from nixwright.plan.capabilities import (
 )
 from nixwright.plan.facts import placeholder_facts
 from nixwright.plan.hardware import hardware_block
+from nixwright.plan.implied import implied_block
 from nixwright.plan.merge import merge_blocks
 from nixwright.plan.model import Block, Plan, Port, Secret
 from nixwright.plan.network import firewall_block, network_block, wifi_block
@@ -45,6 +46,7 @@ def build_plan(intent: Intent, catalog: Catalog, kb: Knowledge) -> Plan:
     blocks.append(updates_block(intent, facts["hostname"], has_updates_cap))
     blocks += [capability_block(c, facts, minimal) for c in chosen]
     blocks.append(proxy_block(chosen, facts))
+    blocks.append(implied_block(intent, chosen, facts))
     ports = _ports(chosen)
     present = [b for b in blocks if b is not None]
     blocks.append(wifi_block(intent, present, facts["admin"]))

@@ -90,6 +90,15 @@ def test_reads_implied_services(tmp_path: Path) -> None:
     )
 
 
+def test_reads_auto_login_marks(tmp_path: Path) -> None:
+    text = (
+        GOOD
+        + '[[option]]\npath="services.displayManager.autoLogin.user"\nvalue="tv"\nwhy="w"\nautologin=true\n'
+    )
+    cap = load_catalog_from(_write(tmp_path, "capabilities/demo.toml", text)).capabilities[0]
+    assert [o.autologin for o in cap.options] == [False, True]
+
+
 def test_id_must_match_file_name(tmp_path: Path) -> None:
     with pytest.raises(NixwrightError, match="match the file name"):
         load_catalog_from(_write(tmp_path, "capabilities/other.toml", GOOD))

@@ -30,6 +30,7 @@ class OptionSetting:
     extra: bool = False  # optional extra, dropped by "minimal" / "nothing else"
     file: str = "configuration"  # or "hardware" (hardware-configuration.nix)
     priority: int = 100
+    autologin: bool = False  # signs someone in without a password: left out on an encrypted machine
 
 
 @dataclass(frozen=True)

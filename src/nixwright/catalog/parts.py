@@ -57,6 +57,7 @@ def read_option(t: TableReader, allowed: frozenset[str] = INTENT_PLACEHOLDERS) -
         extra=t.bool_("extra"),
         file=t.choice("file", FILES, "configuration"),
         priority=t.int_("priority", PRIORITY_DEFAULT_PLAIN),
+        autologin=t.bool_("autologin"),
     )
     t.done()
     return setting

@@ -23,6 +23,7 @@ from nixwright.plan.merge import merge_blocks
 from nixwright.plan.model import Block, Plan, Port, Secret
 from nixwright.plan.network import firewall_block, network_block, wifi_block
 from nixwright.plan.qualities import encryption_block, hardening_block, updates_block
+from nixwright.plan.questions import allows_autologin
 from nixwright.plan.select import Chosen, select_capabilities
 
 
@@ -44,7 +45,8 @@ def build_plan(intent: Intent, catalog: Catalog, kb: Knowledge) -> Plan:
     blocks += [encryption_block(intent, hw), hardening_block(intent, kb)]
     has_updates_cap = any("auto-updates" in c.capability.roles for c in chosen)
     blocks.append(updates_block(intent, facts["hostname"], has_updates_cap))
-    blocks += [capability_block(c, facts, minimal) for c in chosen]
+    autologin = allows_autologin(intent)
+    blocks += [capability_block(c, facts, minimal, autologin) for c in chosen]
     blocks.append(proxy_block(chosen, facts))
     blocks.append(implied_block(intent, chosen, facts))
     ports = _ports(chosen)

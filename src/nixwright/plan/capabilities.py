@@ -16,10 +16,15 @@ def drops_extras(intent: Intent) -> bool:
     return intent.has_quality("minimal") or any(e.target == "*" for e in intent.exclusions)
 
 
-def capability_block(c: Chosen, facts: dict[str, str], minimal: bool) -> Block:
+def capability_block(c: Chosen, facts: dict[str, str], minimal: bool, autologin: bool = True) -> Block:
+    """The capability's settings; extras dropped when ``minimal``, auto-login ones unless ``autologin``."""
     cap = c.capability
     origin = f"capability:{cap.id}"
-    a = [from_setting(st, origin, c.evidence, facts) for st in cap.options if not (minimal and st.extra)]
+    a = [
+        from_setting(st, origin, c.evidence, facts)
+        for st in cap.options
+        if not (minimal and st.extra) and (autologin or not st.autologin)
+    ]
     return block(origin, cap.title, fill_text(cap.explain.strip(), facts), a)
 
 

@@ -34,6 +34,13 @@ DOMAIN_QUESTION = Question(
     default="@hostname@.home.arpa",
     why="each web application gets its own name under this domain; names under home.arpa stay inside your network",
 )
+AUTOLOGIN_QUESTION = Question(
+    key="auto-login",
+    text="The disk is encrypted; should the machine still sign in by itself at start (yes/no)?",
+    default="no",
+    why="automatic sign-in hands the unlocked session to whoever is at the machine, which undoes much of the encryption",
+    choices=("no", "yes"),
+)
 Ask = Callable[[Question], str]
 OVERRIDABLE = frozenset({"domain", "email"})
 
@@ -54,6 +61,8 @@ def open_questions(intent: Intent, catalog: Catalog) -> list[Question]:
         questions += ssh_key_question(intent)
     if intent.has_quality("encrypted"):
         questions.append(ENCRYPT_QUESTION)
+        if any(st.autologin for c in chosen for st in c.capability.options):
+            questions.append(AUTOLOGIN_QUESTION)
     subdomains = tuple(w.subdomain for c in chosen for w in c.capability.web if w.subdomain)
     facts = placeholder_facts(intent, subdomains)
     for c in chosen:
@@ -73,6 +82,13 @@ def open_questions(intent: Intent, catalog: Catalog) -> list[Question]:
             seen.add(q.key)
             out.append(q)
     return out
+
+
+def allows_autologin(intent: Intent) -> bool:
+    """Settings that sign someone in by themselves are kept unless the disk is encrypted (then only if asked)."""
+    if not intent.has_quality("encrypted"):
+        return True
+    return any(a.key == AUTOLOGIN_QUESTION.key and a.value == "yes" for a in intent.answers)
 
 
 def resolve_answers(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from nixwright.catalog.load import load_catalog
 from nixwright.catalog.model import Catalog
 from nixwright.errors import NixwrightError
 from nixwright.intake.parse import parse_request
@@ -77,3 +78,20 @@ def test_a_generic_word_is_satisfied_by_the_service_already_on_its_port(mini: Ca
 def test_conflicts_name_what_pulled_a_capability_in(mini: Catalog) -> None:
     with pytest.raises(NixwrightError, match=r"\(required by webapp\)"):
         _chosen("a VPS with a status page and conflictproxy", mini)
+
+
+def test_too_little_ram_uses_the_profiles_usual_size_when_the_request_does_not_say(mini: Catalog) -> None:
+    with pytest.raises(
+        NixwrightError, match=r"needs at least 3072 MB of RAM; a .* usually has 2048 MB"
+    ) as err:
+        _chosen("a VPS with bigdb", mini)
+    assert "say how much" in (err.value.hint or "")
+    with pytest.raises(NixwrightError, match="the machine has 2048 MB"):
+        _chosen("a VPS with 2 GB of RAM and bigdb", mini)
+    assert "bigdb" in _chosen("a VPS with 4 GB of RAM and bigdb", mini)
+
+
+def test_a_pi_3_is_too_small_for_home_assistant() -> None:
+    catalog = load_catalog()
+    with pytest.raises(NixwrightError, match=r"Home Assistant.*2048 MB.*Raspberry Pi 3 usually has 1024 MB"):
+        _chosen("a Pi 3 with Home Assistant", catalog)

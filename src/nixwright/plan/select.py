@@ -54,7 +54,7 @@ def select_capabilities(intent: Intent, catalog: Catalog) -> tuple[Chosen, ...]:
     _add_requirements(chosen, catalog, add, ram)
     _add_base(intent, catalog, chosen, excluded, add)
     result = tuple(chosen.values())
-    check_selection(intent, result)
+    check_selection(intent, result, ram)
     return result
 
 
@@ -149,9 +149,13 @@ def _refuse_excluded(
             )
 
 
-def check_selection(intent: Intent, chosen: tuple[Chosen, ...]) -> None:
-    """Refuse contradictions: desktops on headless machines, wrong systems, too little RAM, conflicts, ports."""
+def check_selection(intent: Intent, chosen: tuple[Chosen, ...], ram: int | None = None) -> None:
+    """Refuse contradictions: desktops on headless machines, wrong systems, too little RAM, conflicts, ports.
+
+    ``ram`` is the machine's RAM when the request does not say it (the hardware profile's usual size).
+    """
     hw = intent.hardware
+    ram = hw.ram_mb if hw.ram_mb is not None else ram
     for c in chosen:
         cap = c.capability
         said = ", ".join(repr(e.text) for e in c.evidence if e.text) or cap.id
@@ -165,11 +169,16 @@ def check_selection(intent: Intent, chosen: tuple[Chosen, ...]) -> None:
                 f"{cap.title} ({said}) is not available for {hw.model or hw.system} ({hw.system})",
                 hint=f"it runs on: {', '.join(cap.systems)}",
             )
-        ram = hw.ram_mb
         if cap.min_ram_mb and ram is not None and ram < cap.min_ram_mb:
+            has = (
+                f"the machine has {ram} MB"
+                if hw.ram_mb is not None
+                else f"a {hw.model or 'machine like this'} usually has {ram} MB"
+            )
             raise NixwrightError(
-                f"{cap.title} needs at least {cap.min_ram_mb} MB of RAM; the machine has {ram} MB",
-                hint="choose bigger hardware or leave it out",
+                f"{cap.title} needs at least {cap.min_ram_mb} MB of RAM; {has}",
+                hint="choose bigger hardware or leave it out"
+                + ("" if hw.ram_mb is not None else "; if yours has more, say how much (e.g. '4 GB of RAM')"),
             )
     _check_conflicts(chosen)
     _check_ports(chosen)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
-import multiprocessing
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import brotli
@@ -124,15 +125,20 @@ def test_missing_file_and_directory(mini_copy: Path, tmp_path: Path) -> None:
         read_json(tmp_path / "nope.json")
 
 
-def _worker(args: tuple[str, str]) -> bool:
-    data, home = args
-    return ensure_database("24.11", Path(data), home=Path(home)).built
+_BUILDER = (
+    "import sys; from pathlib import Path; from nixwright.knowledge.build import ensure_database; "
+    "print(ensure_database('24.11', Path(sys.argv[1]), home=Path(sys.argv[2])).built)"
+)
 
 
 def test_concurrent_builders_build_once(mini_copy: Path, tmp_path: Path) -> None:
+    # Separate interpreters, started together, race for the same database: exactly one builds it.
     home = tmp_path / "home"
-    with multiprocessing.get_context("spawn").Pool(3) as pool:
-        built = pool.map(_worker, [(str(mini_copy), str(home))] * 3)
+    argv = [sys.executable, "-c", _BUILDER, str(mini_copy), str(home)]
+    procs = [subprocess.Popen(argv, stdout=subprocess.PIPE, text=True) for _ in range(3)]
+    outputs = [proc.communicate(timeout=120)[0].strip() for proc in procs]
+    assert [proc.returncode for proc in procs] == [0, 0, 0]
+    built = [out == "True" for out in outputs]
     assert built.count(True) == 1
     db = home / "24.11" / "knowledge.sqlite"
     with sqlite3.connect(db) as conn:

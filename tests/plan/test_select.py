@@ -95,3 +95,12 @@ def test_a_pi_3_is_too_small_for_home_assistant() -> None:
     catalog = load_catalog()
     with pytest.raises(NixwrightError, match=r"Home Assistant.*2048 MB.*Raspberry Pi 3 usually has 1024 MB"):
         _chosen("a Pi 3 with Home Assistant", catalog)
+
+
+def test_discord_is_understood_and_only_offered_on_pc_processors() -> None:
+    catalog = load_catalog()
+    intent = parse_request("Gaming desktop PC with Steam, KDE Plasma and Discord.", catalog)
+    assert intent.not_understood == ()
+    assert "discord" in _chosen("Gaming desktop PC with Steam, KDE Plasma and Discord.", catalog)
+    with pytest.raises(NixwrightError, match="not available for"):
+        _chosen("a Raspberry Pi 5 with GNOME and Discord", catalog)

@@ -51,3 +51,10 @@ def test_asking_for_auto_login_on_an_encrypted_machine_meets_the_policy(kb: Know
     assert err.value.exit_code == 1
     gen = generate(REQUEST, kb, answers={"auto-login": "yes"}, accepted_risks=("NW-BOOT-003",))
     assert (*AUTOLOGIN, "user") in {a.path for a in gen.plan.assignments}
+
+
+def test_the_readme_notes_say_how_to_sign_in_instead(kb: KnowledgeBase) -> None:
+    notes = generate(REQUEST, kb).plan.notes
+    assert any("sudo passwd kodi" in n and "encrypted" in n for n in notes)
+    unencrypted = generate("A mini PC with kodi.", kb).plan.notes
+    assert not any("sudo passwd kodi" in n for n in unencrypted)

@@ -7,7 +7,7 @@ from nixwright.catalog.values import fill_text
 from nixwright.errors import NixwrightError
 from nixwright.intake.intent import Intent
 from nixwright.knowledge.model import Knowledge
-from nixwright.nix.values import NixBool
+from nixwright.nix.values import NixBool, NixString
 from nixwright.plan.base import base_block, people_block
 from nixwright.plan.capabilities import (
     capability_block,
@@ -74,8 +74,29 @@ def build_plan(intent: Intent, catalog: Catalog, kb: Knowledge) -> Plan:
         hardware_profile=hw.id,
         notes=tuple(
             fill_text(n, facts) for n in (*hw.notes, *(n for c in chosen for n in c.capability.notes))
-        ),
+        )
+        + (() if autologin else _autologin_notes(chosen, facts)),
     )
+
+
+def _autologin_notes(chosen: tuple[Chosen, ...], facts: dict[str, str]) -> tuple[str, ...]:
+    """What to do instead of the automatic sign-in left out on an encrypted machine."""
+    out = []
+    for c in chosen:
+        dropped = [st for st in c.capability.options if st.autologin]
+        if not dropped:
+            continue
+        users = [fill_text(st.value.value, facts) for st in dropped if isinstance(st.value, NixString)]
+        how = (
+            f"give the '{users[0]}' account a password (`sudo passwd {users[0]}`) and sign in with it"
+            if users
+            else "sign in on the screen"
+        )
+        out.append(
+            f"{c.capability.title} does not sign in by itself, because the disk is encrypted "
+            f'(answer auto-login = "yes" to change that): {how}.'
+        )
+    return tuple(out)
 
 
 def _profile(catalog: Catalog, pid: str) -> HardwareProfile:

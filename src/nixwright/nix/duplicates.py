@@ -16,7 +16,11 @@ evaluated. A computed name that clashes with a written one is not found here.
 
 from __future__ import annotations
 
-from nixwright.errors import SourceLocation
+from functools import cache
+
+import tree_sitter
+import tree_sitter_nix
+
 from nixwright.nix.items import SourceFile
 from nixwright.nix.parse import Node
 from nixwright.nix.values import DuplicateAttr, path_str
@@ -30,30 +34,32 @@ class _Set:
 
     def __init__(self) -> None:
         self.names: dict[str, _Def] = {}
-        self.dynamic: dict[str, SourceLocation] = {}
+        self.dynamic: dict[str, Node] = {}
 
 
 class _Def:
-    __slots__ = ("inherited", "location", "members")
+    __slots__ = ("inherited", "members", "node")
 
-    def __init__(self, location: SourceLocation, members: _Set | None, inherited: bool = False) -> None:
-        self.location = location
+    def __init__(self, node: Node, members: _Set | None, inherited: bool = False) -> None:
+        self.node = node  # where the name is written (its location is only worked out when reported)
         self.members = members  # the names of a set literal or of a set made by a dotted path
         self.inherited = inherited
+
+
+@cache
+def _binding_sets() -> tree_sitter.Query:
+    return tree_sitter.Query(tree_sitter.Language(tree_sitter_nix.language()), "(binding_set) @set")
 
 
 def find_duplicates(root: Node, source: SourceFile) -> list[DuplicateAttr]:
     """Every name defined twice in an attribute set or ``let`` of the tree, in source order."""
     finder = _Finder(source)
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if node.type == "binding_set" and node.id not in finder.done:
+    found = tree_sitter.QueryCursor(_binding_sets()).captures(root).get("set", [])
+    for node in sorted(found, key=lambda n: n.start_byte):  # outer sets first: they build inner ones
+        if node.id not in finder.done and finder.may_repeat(node):
             parent = node.parent
             if parent is not None and parent.type in _SETS:
                 finder.build(node)
-        if node.child_count:
-            stack.extend(reversed(node.named_children))
     return sorted(finder.found, key=lambda d: (d.again.line, d.again.col))
 
 
@@ -62,6 +68,24 @@ class _Finder:
         self.source = source
         self.done: set[int] = set()
         self.found: list[DuplicateAttr] = []
+
+    def may_repeat(self, bindings: Node) -> bool:
+        """Whether two entries of the set start with the same name (else nothing here can clash;
+        set literals inside are looked at on their own)."""
+        seen: set[str] = set()
+        count = 0
+        for child in bindings.named_children:
+            if child.type == "binding":
+                attrpath = child.child_by_field_name("attrpath")
+                first = attrpath.child(0) if attrpath is not None else None
+                if first is None:
+                    continue
+                name = self.source.raw(first) if first.type == "identifier" else self._static_name(first)
+                seen.add(name if name is not None else "\x00" + self.source.raw(first))
+                count += 1
+            elif child.type in ("inherit", "inherit_from"):
+                return True
+        return len(seen) != count
 
     def build(self, bindings: Node) -> _Set:
         self.done.add(bindings.id)
@@ -81,21 +105,29 @@ class _Finder:
             name = self._static_name(attr)
             if not name:  # `inherit (x);` holds an empty name; a computed name cannot be inherited
                 continue
-            location = self.source.location(attr)
             existing = result.names.get(name)
             if existing is not None:
-                self._report((name,), existing.location, location)
+                self._report((name,), existing.node, attr)
                 continue
-            result.names[name] = _Def(location, None, inherited=True)
+            result.names[name] = _Def(attr, None, inherited=True)
 
     def _binding(self, node: Node, result: _Set) -> None:
         attrpath = node.child_by_field_name("attrpath")
         value = node.child_by_field_name("expression")
         if attrpath is None or value is None:
             return
+        kind = value.type
+        members = (
+            self._literal(value) if kind in _LITERAL_SETS or kind == "parenthesized_expression" else None
+        )
+        if attrpath.child_count == 1:  # the usual `name = value;`
+            first = attrpath.child(0)
+            if first is not None and first.type == "identifier":
+                single = self.source.raw(first)
+                if single not in result.names:
+                    result.names[single] = _Def(node, members)
+                    return
         attrs = attrpath.children_by_field_name("attr")
-        location = self.source.location(node)
-        members = self._literal(value)
         target = result
         for index, attr in enumerate(attrs):
             last = index == len(attrs) - 1
@@ -103,20 +135,20 @@ class _Finder:
             if name is None:  # a computed name: a new set of its own, compared by its text
                 text = self.source.raw(attr)
                 if text in target.dynamic:
-                    self._report((text,), target.dynamic[text], location, dynamic=True)
+                    self._report((text,), target.dynamic[text], node, dynamic=True)
                 else:
-                    target.dynamic[text] = location
+                    target.dynamic[text] = node
                 return
             existing = target.names.get(name)
             if existing is None:
                 made = members if last else _Set()
-                target.names[name] = _Def(location, made)
+                target.names[name] = _Def(node, made)
                 if made is None:
                     return
                 target = made
                 continue
             if existing.inherited or existing.members is None or (last and members is None):
-                self._report(tuple(self._path(attrs)), existing.location, location)
+                self._report(tuple(self._path(attrs)), existing.node, node)
                 return
             if last and members is not None:
                 self._merge(existing.members, members)
@@ -127,11 +159,11 @@ class _Finder:
         for name, definition in members.names.items():
             existing = into.names.get(name)
             if existing is not None:
-                self._report((name,), existing.location, definition.location)
+                self._report((name,), existing.node, definition.node)
             else:
                 into.names[name] = definition
-        for text, location in members.dynamic.items():
-            into.dynamic.setdefault(text, location)
+        for text, written in members.dynamic.items():
+            into.dynamic.setdefault(text, written)
 
     def _literal(self, value: Node) -> _Set | None:
         """The names of a set literal (through parentheses, which Nix ignores), else None."""
@@ -175,8 +207,9 @@ class _Finder:
         return "".join(text)
 
     def _report(
-        self, path: tuple[str, ...], first: SourceLocation, again: SourceLocation, dynamic: bool = False
+        self, path: tuple[str, ...], first_node: Node, again_node: Node, dynamic: bool = False
     ) -> None:
+        first, again = self.source.location(first_node), self.source.location(again_node)
         name = ".".join(path) if dynamic else path_str(path)
         kind = "dynamic attribute" if dynamic else "attribute"
         message = f"{kind} '{name}' already defined at {first.file}:{first.line}:{first.col}"

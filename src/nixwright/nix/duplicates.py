@@ -38,12 +38,17 @@ class _Set:
 
 
 class _Def:
-    __slots__ = ("inherited", "members", "node")
+    __slots__ = ("inherited", "literal", "members", "node")
 
-    def __init__(self, node: Node, members: _Set | None, inherited: bool = False) -> None:
+    def __init__(
+        self, node: Node, members: _Set | None, inherited: bool = False, literal: Node | None = None
+    ) -> None:
         self.node = node  # where the name is written (its location is only worked out when reported)
         self.members = members  # the names of a set literal or of a set made by a dotted path
         self.inherited = inherited
+        # a set literal given as the value, its names gathered only when another path enters it
+        # (a literal nothing enters is checked on its own, like any other set)
+        self.literal = literal
 
 
 @cache
@@ -116,16 +121,13 @@ class _Finder:
         value = node.child_by_field_name("expression")
         if attrpath is None or value is None:
             return
-        kind = value.type
-        members = (
-            self._literal(value) if kind in _LITERAL_SETS or kind == "parenthesized_expression" else None
-        )
+        literal = _literal_node(value)
         if attrpath.child_count == 1:  # the usual `name = value;`
             first = attrpath.child(0)
             if first is not None and first.type == "identifier":
                 single = self.source.raw(first)
                 if single not in result.names:
-                    result.names[single] = _Def(node, members)
+                    result.names[single] = _Def(node, None, literal=literal)
                     return
         attrs = attrpath.children_by_field_name("attr")
         target = result
@@ -141,19 +143,34 @@ class _Finder:
                 return
             existing = target.names.get(name)
             if existing is None:
-                made = members if last else _Set()
-                target.names[name] = _Def(node, made)
-                if made is None:
+                if last:
+                    target.names[name] = _Def(node, None, literal=literal)
                     return
+                made = _Set()
+                target.names[name] = _Def(node, made)
                 target = made
                 continue
-            if existing.inherited or existing.members is None or (last and members is None):
+            members = None if existing.inherited else self._members(existing)
+            if members is None or (last and literal is None):
                 self._report(tuple(self._path(attrs)), existing.node, node)
                 return
-            if last and members is not None:
-                self._merge(existing.members, members)
+            if last and literal is not None:
+                self._merge(members, self._built(literal))
                 return
-            target = existing.members
+            target = members
+
+    def _members(self, definition: _Def) -> _Set | None:
+        if definition.members is None and definition.literal is not None:
+            definition.members = self._built(definition.literal)
+            definition.literal = None
+        return definition.members
+
+    def _built(self, literal: Node) -> _Set:
+        """The names of a set literal (its bindings are checked as they are gathered)."""
+        for child in literal.named_children:
+            if child.type == "binding_set":
+                return self.build(child)
+        return _Set()
 
     def _merge(self, into: _Set, members: _Set) -> None:
         for name, definition in members.names.items():
@@ -164,20 +181,6 @@ class _Finder:
                 into.names[name] = definition
         for text, written in members.dynamic.items():
             into.dynamic.setdefault(text, written)
-
-    def _literal(self, value: Node) -> _Set | None:
-        """The names of a set literal (through parentheses, which Nix ignores), else None."""
-        while value.type == "parenthesized_expression":
-            inner = value.child_by_field_name("expression")
-            if inner is None:
-                return None
-            value = inner
-        if value.type not in _LITERAL_SETS:
-            return None
-        for child in value.named_children:
-            if child.type == "binding_set":
-                return self.build(child)
-        return _Set()
 
     def _path(self, attrs: list[Node]) -> list[str]:
         return [n if (n := self._static_name(a)) is not None else self.source.raw(a) for a in attrs]
@@ -214,3 +217,13 @@ class _Finder:
         kind = "dynamic attribute" if dynamic else "attribute"
         message = f"{kind} '{name}' already defined at {first.file}:{first.line}:{first.col}"
         self.found.append(DuplicateAttr(name, first, again, message))
+
+
+def _literal_node(value: Node) -> Node | None:
+    """The set literal a value is (through parentheses, which Nix ignores), else None."""
+    while value.type == "parenthesized_expression":
+        inner = value.child_by_field_name("expression")
+        if inner is None:
+            return None
+        value = inner
+    return value if value.type in _LITERAL_SETS else None

@@ -20,9 +20,19 @@ _LITERAL_SETS = ("attrset_expression",)
 
 
 def add_binding(ev: Evaluator, binding: Node, scope: Scope, result: StaticSet) -> None:
-    names = ev.attr_names(binding.child_by_field_name("attrpath"), scope)
+    attrpath = binding.child_by_field_name("attrpath")
     value_node = binding.child_by_field_name("expression")
-    if not names or value_node is None:
+    if attrpath is None or value_node is None:
+        return
+    if attrpath.child_count == 1:  # the usual `a = v;`, read without building a list of names
+        first = attrpath.child(0)
+        if first is not None and first.type == "identifier":
+            single = scope.source.raw(first)
+            if single not in result.entries:
+                result.entries[single] = Entry(Lazy(value_node, scope), scope.source.location(binding))
+                return
+    names = ev.attr_names(attrpath, scope)
+    if not names:
         return
     location = scope.source.location(binding)
     value: Item = Lazy(value_node, scope)

@@ -16,10 +16,7 @@ evaluated. A computed name that clashes with a written one is not found here.
 
 from __future__ import annotations
 
-from functools import cache
-
-import tree_sitter
-import tree_sitter_nix
+import re
 
 from nixwright.nix.items import SourceFile
 from nixwright.nix.parse import Node
@@ -51,21 +48,36 @@ class _Def:
         self.literal = literal
 
 
-@cache
-def _binding_sets() -> tree_sitter.Query:
-    return tree_sitter.Query(tree_sitter.Language(tree_sitter_nix.language()), "(binding_set) @set")
+# Every binding set follows the token that opens its set or `let`; finding those tokens in the bytes
+# and asking the tree what each one is costs far less than walking the whole tree.
+_OPENERS = re.compile(rb"[{]|let")
 
 
 def find_duplicates(root: Node, source: SourceFile) -> list[DuplicateAttr]:
     """Every name defined twice in an attribute set or ``let`` of the tree, in source order."""
     finder = _Finder(source)
-    found = tree_sitter.QueryCursor(_binding_sets()).captures(root).get("set", [])
-    for node in sorted(found, key=lambda n: n.start_byte):  # outer sets first: they build inner ones
+    for node in _binding_sets(root, source.data):  # outer sets first: they build inner ones
         if node.id not in finder.done and finder.may_repeat(node):
-            parent = node.parent
-            if parent is not None and parent.type in _SETS:
-                finder.build(node)
+            finder.build(node)
     return sorted(finder.found, key=lambda d: (d.again.line, d.again.col))
+
+
+def _binding_sets(root: Node, data: bytes) -> list[Node]:
+    """The binding sets of attribute sets and ``let`` blocks, in source order."""
+    found: list[Node] = []
+    for match in _OPENERS.finditer(data):
+        start, end = match.span()
+        token = root.descendant_for_byte_range(start, end)
+        if token is None or token.start_byte != start or token.end_byte != end:
+            continue  # inside a string, a comment, a name or a longer token such as `${`
+        parent = token.parent
+        if parent is None or token.type not in ("{", "let") or parent.type not in _SETS:
+            continue
+        for child in parent.named_children:
+            if child.type == "binding_set":
+                found.append(child)
+                break
+    return found
 
 
 class _Finder:

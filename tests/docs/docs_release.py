@@ -14,6 +14,7 @@ from nixwright.knowledge.model import (
     PackageKind,
     PackageMatch,
 )
+from nixwright.knowledge.modules import ImportedModule
 from nixwright.knowledge.types import OptionType, TypeKind
 
 BOOL = OptionType(TypeKind.BOOL, "boolean")
@@ -137,6 +138,15 @@ class FakeKnowledge:
 
     def search_packages(self, query: str, limit: int = 20) -> list[PackageInfo]:
         return [i for p, i in KNOWN_PACKAGES.items() if query in p][:limit]
+
+    def module_info(self, module: str) -> ImportedModule | None:
+        return None
+
+    def modules_declaring(self, parts: Sequence[str]) -> list[str]:
+        return []
+
+    def package_set_note(self, set_path: str) -> str | None:
+        return None
 
 
 def _match(pattern: tuple[str, ...], parts: tuple[str, ...]) -> bool:

@@ -168,9 +168,11 @@ class FakeKnowledge:
         infos.update(SPECIAL)
         return infos
 
-    @property
-    def db(self) -> FakeDb:
-        return FakeDb([i.module for i in SPECIAL.values() if i.module])
+    def modules_declaring(self, parts: Sequence[str]) -> list[str]:
+        return sorted({i.module for i in SPECIAL.values() if i.module})
+
+    def package_set_note(self, set_path: str) -> str | None:
+        return "incomplete: names only" if set_path == "haskellPackages" else None
 
     def find_option(self, path: str | Sequence[str]) -> OptionInfo | None:
         key = path if isinstance(path, str) else ".".join(path)
@@ -252,24 +254,6 @@ class FakeKnowledge:
         if sets is None:
             return None
         return ImportedModule(module, "x86_64-linux", sets_with_imports=tuple(".".join(p) for p in sets))
-
-
-@dataclass
-class FakeDb:
-    """Answers the two queries the validator makes: import-only modules, notes on package sets."""
-
-    modules: list[str]
-    _args: tuple[str, ...] = ()
-
-    def execute(self, _sql: str, args: tuple[str, ...]) -> FakeDb:
-        self._args = args
-        return self
-
-    def fetchall(self) -> list[tuple[str]]:
-        return [(m,) for m in self.modules]
-
-    def fetchone(self) -> tuple[str] | None:
-        return ("incomplete: names only",) if self._args == ("haskellPackages",) else None
 
 
 def _match(pattern: tuple[str, ...], parts: tuple[str, ...]) -> bool:

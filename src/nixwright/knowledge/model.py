@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Protocol
 
+from nixwright.knowledge.modules import ImportedModule
 from nixwright.knowledge.types import OptionType
 
 
@@ -131,3 +132,15 @@ class Knowledge(Protocol):
     def search_options(self, query: str, limit: int = 20) -> list[OptionInfo]: ...
 
     def search_packages(self, query: str, limit: int = 20) -> list[PackageInfo]: ...
+
+    def module_info(self, module: str) -> ImportedModule | None:
+        """What a module imported by path (``profiles/qemu-guest.nix``) adds and sets."""
+        ...
+
+    def modules_declaring(self, parts: Sequence[str]) -> list[str]:
+        """Modules that, imported by path, would make ``parts`` an option."""
+        ...
+
+    def package_set_note(self, set_path: str) -> str | None:
+        """The release data's note on a package set it lists only in part (``incomplete: ...``)."""
+        ...

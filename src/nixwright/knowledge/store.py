@@ -204,6 +204,10 @@ class KnowledgeBase:
                 out.append(module)
         return out
 
+    def package_set_note(self, set_path: str) -> str | None:
+        row = self.db.execute("SELECT note FROM package_sets WHERE path = ?", (set_path,)).fetchone()
+        return str(row[0]) if row and row[0] else None
+
     def imported_options(self, module: str) -> list[OptionInfo]:
         key = normalize_module(module)
         modules = expand_imports(self.modules, [key])

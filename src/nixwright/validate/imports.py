@@ -24,13 +24,12 @@ def imported_settings(
     """
     provided: set[tuple[str, ...]] = set()
     unknown: list[str] = []
-    lookup = getattr(kb, "module_info", None)  # KnowledgeBase has it; the protocol does not require it
     for imp in imports:
         if imp.kind == "local":
             if imp.file is not None and imp.file not in read_files:
                 unknown.append(imp.text)
             continue  # followed by the reader: its definitions are in the reading
-        info = lookup(imp.module) if imp.kind == "nixos-module" and imp.module and lookup else None
+        info = kb.module_info(imp.module) if imp.kind == "nixos-module" and imp.module else None
         if info is None:
             unknown.append(imp.module or imp.text)
             continue

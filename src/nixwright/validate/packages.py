@@ -94,9 +94,8 @@ def _alias_warns(match: PackageMatch, attr: str) -> bool:
 def incomplete_set(kb: Knowledge, attr: str) -> str | None:
     """The package set around ``attr`` when the release data knows it lists only part of it
     (``haskellPackages``, CRAN in ``rPackages``: a note in the knowledge base says so)."""
-    db = getattr(kb, "db", None)
     parts = attr.split(".")
-    if db is None or len(parts) < 2:
+    if len(parts) < 2:
         return None
     for i in range(len(parts) - 1, 0, -1):
         prefix = ".".join(parts[:i])
@@ -105,8 +104,8 @@ def incomplete_set(kb: Knowledge, attr: str) -> str | None:
         if found.kind is PackageKind.SET and found.resolved and found.resolved != prefix:
             names.append(found.resolved)
         for set_name in names:
-            row = db.execute("SELECT note FROM package_sets WHERE path = ?", (set_name,)).fetchone()
-            if row and row[0] and str(row[0]).startswith("incomplete"):
+            note = kb.package_set_note(set_name)
+            if note and note.startswith("incomplete"):
                 return prefix
     return None
 

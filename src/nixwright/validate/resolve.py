@@ -96,18 +96,17 @@ class Resolver:
         Candidates come from the knowledge base's option table (options of import-only modules under
         the same top-level name); each is confirmed with ``resolve_option``.
         """
-        db = getattr(self.kb, "db", None)
-        if db is None or not parts:
+        if not parts:
             return None
-        rows = db.execute(
-            "SELECT DISTINCT module FROM options WHERE module != '' AND (path = ? OR path LIKE ?)",
-            (parts[0], parts[0] + ".%"),
-        ).fetchall()
-        hits = [m for (m,) in rows if _declared_by_import(self.kb.resolve_option(parts, [m]))]
-        modules = getattr(self.kb, "modules", {})
+        hits = [
+            m
+            for m in self.kb.modules_declaring(parts)
+            if _declared_by_import(self.kb.resolve_option(parts, [m]))
+        ]
+        infos = {h: self.kb.module_info(h) for h in hits}
 
         def imported_by(m: str) -> int:  # the module the others build on names it best
-            return sum(1 for h in hits if h in modules and m in modules[h].imports)
+            return sum(1 for info in infos.values() if info is not None and m in info.imports)
 
         return min(hits, key=lambda m: (-imported_by(m), len(m), m)) if hits else None
 

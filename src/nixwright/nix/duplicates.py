@@ -89,16 +89,20 @@ class _Finder:
     def may_repeat(self, bindings: Node) -> bool:
         """Whether two entries of the set start with the same name (else nothing here can clash;
         set literals inside are looked at on their own)."""
-        seen: set[str] = set()
+        seen: set[bytes] = set()
         count = 0
+        data = self.source.data
         for child in bindings.named_children:
             if child.type == "binding":
                 attrpath = child.child_by_field_name("attrpath")
                 first = attrpath.child(0) if attrpath is not None else None
                 if first is None:
                     continue
-                name = self.source.raw(first) if first.type == "identifier" else self._static_name(first)
-                seen.add(name if name is not None else "\x00" + self.source.raw(first))
+                written = data[first.start_byte : first.end_byte]  # names compared as UTF-8 bytes
+                if first.type != "identifier":
+                    name = self._static_name(first)
+                    written = name.encode("utf-8", "surrogatepass") if name is not None else b"\x00" + written
+                seen.add(written)
                 count += 1
             elif child.type in ("inherit", "inherit_from"):
                 return True

@@ -212,7 +212,11 @@ class Evaluator:
         """The names of an attribute path; ``(text, True)`` for a name only known at evaluation."""
         if attrpath is None:
             return []
-        return [self.attr_name(attr, scope) for attr in attrpath.children_by_field_name("attr")]
+        raw = scope.source.raw
+        return [
+            (raw(attr), False) if attr.type == "identifier" else self.attr_name(attr, scope)
+            for attr in attrpath.children_by_field_name("attr")
+        ]
 
     def attr_name(self, attr: Node, scope: Scope) -> tuple[str, bool]:
         if attr.type == "identifier":

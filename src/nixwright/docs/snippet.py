@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from nixwright.docs.value_words import priority_wrapper
 from nixwright.errors import NixwrightError
 from nixwright.nix.render_values import needs_parens, render_value
 from nixwright.nix.values import (
     PRIORITY_DEFAULT_PLAIN,
-    PRIORITY_FORCE,
-    PRIORITY_MKDEFAULT,
     Dynamic,
     NixAttrs,
     NixList,
@@ -30,7 +29,7 @@ def value_source(value: Value, priority: int = PRIORITY_DEFAULT_PLAIN, indent: i
         text = render_value(value, indent)
     except NixwrightError:
         return "…"  # a value Nix itself could not hold (the release checks report it)
-    wrapper = _wrapper(priority)
+    wrapper = priority_wrapper(priority)
     if not wrapper:
         return text
     if needs_parens(value, text):
@@ -85,13 +84,3 @@ def _showable(value: Value) -> Value:
     except NixwrightError:
         return RawExpr("…")
     return value
-
-
-def _wrapper(priority: int) -> str:
-    if priority == PRIORITY_DEFAULT_PLAIN:
-        return ""
-    if priority == PRIORITY_MKDEFAULT:
-        return "lib.mkDefault"
-    if priority == PRIORITY_FORCE:
-        return "lib.mkForce"
-    return f"lib.mkOverride {priority}"

@@ -32,15 +32,29 @@ def value_notes(value: Value, kb: Knowledge, system: str | None = None) -> list[
     return notes
 
 
-def priority_note(priority: int) -> str:
+def priority_wrapper(priority: int) -> str:
+    """``lib.mkDefault``, ``lib.mkForce`` or ``lib.mkOverride n`` for ``priority``; ``""`` for a plain setting."""
     if priority == PRIORITY_DEFAULT_PLAIN:
         return ""
     if priority == PRIORITY_MKDEFAULT:
-        return "Written with `lib.mkDefault`: a default that any other setting of this option replaces."
+        return "lib.mkDefault"
     if priority == PRIORITY_FORCE:
-        return "Written with `lib.mkForce`: it wins over every other setting of this option."
-    stronger = "stronger" if priority < PRIORITY_DEFAULT_PLAIN else "weaker"
-    return f"Written with `lib.mkOverride {priority}`: {stronger} than a plain setting of this option."
+        return "lib.mkForce"
+    return f"lib.mkOverride {priority}"
+
+
+def priority_note(priority: int) -> str:
+    wrapper = priority_wrapper(priority)
+    if not wrapper:
+        return ""
+    if priority == PRIORITY_MKDEFAULT:
+        meaning = "a default that any other setting of this option replaces"
+    elif priority == PRIORITY_FORCE:
+        meaning = "it wins over every other setting of this option"
+    else:
+        stronger = "stronger" if priority < PRIORITY_DEFAULT_PLAIN else "weaker"
+        meaning = f"{stronger} than a plain setting of this option"
+    return f"Written with `{wrapper}`: {meaning}."
 
 
 def condition_note(condition: str | None) -> str:

@@ -46,7 +46,7 @@ def inline_to_plain(text: str, refs: dict[str, str] | None = None) -> str:
         spans.append(body)
         return _HOLE.format(len(spans) - 1)
 
-    text = _CODE.sub(lambda m: keep(_code_body(m["body"])), text)
+    text = _CODE.sub(lambda m: keep(strip_code_padding(m["body"])), text)
     text = _UNCLOSED_ROLE.sub(lambda m: keep(m["body"]), text)
     text = _LINK.sub(lambda m: _link(m["text"], m["url"], spans), text)
     text = _REF_LINK.sub(lambda m: _ref_link(m, refs or {}), text)
@@ -59,7 +59,8 @@ def inline_to_plain(text: str, refs: dict[str, str] | None = None) -> str:
     return text
 
 
-def _code_body(body: str) -> str:
+def strip_code_padding(body: str) -> str:
+    """A code span's body without the one space of padding on each side (CommonMark), if it has both."""
     if len(body) > 2 and body.startswith(" ") and body.endswith(" ") and body.strip():
         return body[1:-1]
     return body

@@ -6,6 +6,8 @@ import html
 import re
 from collections.abc import Callable
 
+from nixwright.docs.markup_inline import strip_code_padding
+
 _CODE = re.compile(r"(?P<tick>`+)(?P<body>.+?)(?<!`)(?P=tick)(?!`)")
 _HOLE = re.compile(r"\x00(\d+)\x00")
 _STRONG = re.compile(r"\*\*(?=\S)(?P<body>.+?)(?<=\S)\*\*")
@@ -23,7 +25,9 @@ def inline_html(text: str) -> str:
         holes.append(fragment)
         return f"\x00{len(holes) - 1}\x00"
 
-    text = _CODE.sub(lambda m: hole(f"<code>{html.escape(_strip_pad(m['body']), quote=False)}</code>"), text)
+    text = _CODE.sub(
+        lambda m: hole(f"<code>{html.escape(strip_code_padding(m['body']), quote=False)}</code>"), text
+    )
     text = _ESCAPED.sub(lambda m: hole(html.escape(m[1], quote=False)), text)
     text = _LINK.sub(lambda m: hole(_anchor(m["url"], html.escape(m["text"], quote=False))), text)
     text = _URL.sub(lambda m: _url(m[0], hole), text)
@@ -47,9 +51,3 @@ def _url(found: str, hole: Callable[[str], str]) -> str:
 
 def _anchor(url: str, label: str) -> str:
     return f'<a href="{html.escape(url, quote=True)}">{label}</a>'
-
-
-def _strip_pad(body: str) -> str:
-    if len(body) > 2 and body.startswith(" ") and body.endswith(" ") and body.strip():
-        return body[1:-1]
-    return body

@@ -9,7 +9,8 @@ or hashed gets a memory of its own per evaluation.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 from weakref import WeakKeyDictionary
 
 from nixwright.knowledge.model import Knowledge, OptionResolution, PackageMatch
@@ -20,6 +21,8 @@ from nixwright.policy.defaults import parse_default
 # configurations keeps the common paths without growing without end.
 LIMIT = 20_000
 
+_K = TypeVar("_K")
+_V = TypeVar("_V")
 _Key = tuple[tuple[str, ...], tuple[str, ...]]
 
 
@@ -32,13 +35,7 @@ class ReleaseLookups:
         self._packages: dict[tuple[str, str | None], PackageMatch] = {}
 
     def resolve(self, kb: Knowledge, path: tuple[str, ...], imported: tuple[str, ...]) -> OptionResolution:
-        key = (path, imported)
-        found = self._resolved.get(key)
-        if found is None:
-            found = kb.resolve_option(path, imported)
-            _bound(self._resolved)
-            self._resolved[key] = found
-        return found
+        return _remember(self._resolved, (path, imported), lambda: kb.resolve_option(path, imported))
 
     def default(self, kb: Knowledge, path: tuple[str, ...], imported: tuple[str, ...]) -> Value | None:
         """The release default of the option ``path`` names, as a value; None without one."""
@@ -53,13 +50,7 @@ class ReleaseLookups:
         return value
 
     def package(self, kb: Knowledge, attr_path: str, system: str | None) -> PackageMatch:
-        key = (attr_path, system)
-        found = self._packages.get(key)
-        if found is None:
-            found = kb.find_package(attr_path, system)
-            _bound(self._packages)
-            self._packages[key] = found
-        return found
+        return _remember(self._packages, (attr_path, system), lambda: kb.find_package(attr_path, system))
 
 
 _BY_KB: WeakKeyDictionary[Knowledge, ReleaseLookups] = WeakKeyDictionary()
@@ -73,6 +64,16 @@ def release_lookups(kb: Knowledge) -> ReleaseLookups:
             found = _BY_KB[kb] = ReleaseLookups()
     except TypeError:  # unhashable, or no weak references
         return ReleaseLookups()
+    return found
+
+
+def _remember(table: dict[_K, _V], key: _K, answer: Callable[[], _V]) -> _V:
+    """``table[key]``, asked of ``answer`` (and kept) the first time."""
+    found = table.get(key)
+    if found is None:
+        found = answer()
+        _bound(table)
+        table[key] = found
     return found
 
 

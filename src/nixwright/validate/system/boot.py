@@ -19,6 +19,13 @@ def _unsure(facts: Facts) -> str | None:
     return None
 
 
+def _not_checked(code: str, message: str, unsure: str, facts: Facts) -> list[Finding]:
+    """The finding ``code`` as information only, saying why it could not be checked."""
+    return [
+        make_finding(code, f"{message} (not checked: {unsure})", facts.top_location(), severity=Severity.INFO)
+    ]
+
+
 def check_root_fs(facts: Facts) -> list[Finding]:
     if is_container(facts) or facts.is_true("boot", "initrd", "enable") is False:
         return []
@@ -31,14 +38,7 @@ def check_root_fs(facts: Facts) -> list[Finding]:
     unsure = _unsure(facts) or ("`fileSystems` is computed" if fs_dynamic else None)
     message = 'no root file system: nothing defines `fileSystems."/"`, which NixOS requires'
     if unsure:
-        return [
-            make_finding(
-                "NW-SYS-NO-ROOT-FS",
-                f"{message} (not checked: {unsure})",
-                facts.top_location(),
-                severity=Severity.INFO,
-            )
-        ]
+        return _not_checked("NW-SYS-NO-ROOT-FS", message, unsure, facts)
     return [
         make_finding(
             "NW-SYS-NO-ROOT-FS",
@@ -69,14 +69,7 @@ def check_boot_loader(facts: Facts) -> list[Finding]:
     )
     unsure = _unsure(facts)
     if unsure:
-        return [
-            make_finding(
-                "NW-SYS-NO-BOOT-LOADER",
-                f"{message} (not checked: {unsure})",
-                facts.top_location(),
-                severity=Severity.INFO,
-            )
-        ]
+        return _not_checked("NW-SYS-NO-BOOT-LOADER", message, unsure, facts)
     return [
         make_finding(
             "NW-SYS-NO-BOOT-LOADER",

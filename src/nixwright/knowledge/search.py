@@ -134,6 +134,23 @@ def _hits(words: list[str], text: str) -> int:
     return sum(1 for w in words if _has_word(w, text))
 
 
+def _ranked_candidates(
+    db: sqlite3.Connection, sql: str, words: list[str], limit: int, common: frozenset[str]
+) -> list[Any]:
+    """Candidates for the words that narrow the query, ranked; when every word is common, for all
+    words, unranked."""
+    narrowing = _selective(words, common)
+    if not narrowing:
+        sql = sql.replace(" ORDER BY score", "")
+    return _candidates(db, sql, narrowing or words, limit, prefix=bool(narrowing))
+
+
+def _word_score(words: list[str], name: str, text: str) -> tuple[float, int]:
+    """Points for the words found in the name and in the text, and how many words either holds."""
+    covered = sum(1 for w in words if _has_word(w, name) or _has_word(w, text))
+    return 3.0 * _hits(words, name) + 1.0 * _hits(words, text) + 2.0 * covered, covered
+
+
 def _has_word(word: str, text: str) -> bool:
     if len(word) >= 3:
         return word.removesuffix("s") in text
@@ -147,16 +164,8 @@ def search_options(
     words = query_words(query)
     if not words:
         return []
-    narrowing = _selective(words, common)
-    sql = _OPTIONS_SQL if narrowing else _OPTIONS_SQL.replace(" ORDER BY score", "")
     service_like = "." not in query
-    rows = _candidates(
-        db,
-        sql,
-        narrowing or words,
-        limit,
-        prefix=bool(narrowing),
-    )
+    rows = _ranked_candidates(db, _OPTIONS_SQL, words, limit, common)
     if service_like:
         seen = {r[0] for r in rows}
         rows += [
@@ -164,11 +173,8 @@ def search_options(
         ]
     scored = []
     for option_id, path, description, bm25 in rows:
-        name = path.lower()
-        name_hits = _hits(words, name)
-        desc_hits = _hits(words, description.lower())
-        covered = sum(1 for w in words if _has_word(w, name) or _has_word(w, description.lower()))
-        score = 3.0 * name_hits + 1.0 * desc_hits + 2.0 * covered - 0.3 * bm25 - 0.15 * path.count(".")
+        words_score, covered = _word_score(words, path.lower(), description.lower())
+        score = words_score - 0.3 * bm25 - 0.15 * path.count(".")
         if covered == len(words):
             score += 2.0
         if service_like and path.endswith(".enable") and path.count(".") == 2 and 2 * covered >= len(words):
@@ -191,23 +197,11 @@ def search_packages(
     words = query_words(query)
     if not words:
         return []
-    narrowing = _selective(words, common)
-    sql = _PACKAGES_SQL if narrowing else _PACKAGES_SQL.replace(" ORDER BY score", "")
-    rows = _candidates(
-        db,
-        sql,
-        narrowing or words,
-        limit,
-        prefix=bool(narrowing),
-    )
+    rows = _ranked_candidates(db, _PACKAGES_SQL, words, limit, common)
     scored = []
     for package_id, attr, pname, description, broken, bm25, refs in rows:
-        name = f"{attr} {pname}".lower()
-        text = description.lower()
-        name_hits = _hits(words, name)
-        desc_hits = _hits(words, text)
-        covered = sum(1 for w in words if _has_word(w, name) or _has_word(w, text))
-        score = 3.0 * name_hits + 1.0 * desc_hits + 2.0 * covered - 0.1 * bm25
+        words_score, covered = _word_score(words, f"{attr} {pname}".lower(), description.lower())
+        score = words_score - 0.1 * bm25
         if covered == len(words):
             score += 2.0
         if "." not in attr:  # applications live at the top level; sets hold libraries and plugins

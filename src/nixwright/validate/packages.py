@@ -110,6 +110,11 @@ def incomplete_set(kb: Knowledge, attr: str) -> str | None:
     return None
 
 
+def _left_to_eval(message: str, loc: SourceLocation) -> Finding:
+    """An NW-NOT-CHECKED finding for what only Nix's own evaluation can decide."""
+    return make_finding("NW-NOT-CHECKED", message, loc, fix="use --eval to have Nix decide")
+
+
 @cache
 def _has_patterns(platforms: tuple[str, ...], bad: tuple[str, ...]) -> bool:
     return any(p.startswith("{") for p in (*platforms, *bad))
@@ -125,12 +130,7 @@ def _match_findings(
         partial = incomplete_set(kb, attr)
         if partial is not None:
             return [
-                make_finding(
-                    "NW-NOT-CHECKED",
-                    f"`{name}` not checked: the release data lists only part of `{partial}`",
-                    loc,
-                    fix="use --eval to have Nix decide",
-                )
+                _left_to_eval(f"`{name}` not checked: the release data lists only part of `{partial}`", loc)
             ]
     match match.kind:
         case PackageKind.UNKNOWN:
@@ -212,11 +212,8 @@ def _meta_findings(
         )
     if info.unfree and perms.unfree is None:
         out.append(
-            make_finding(
-                "NW-NOT-CHECKED",
-                f"`{name}` is unfree; whether `nixpkgs.config` allows it is computed, so not checked",
-                loc,
-                fix="use --eval to have Nix decide",
+            _left_to_eval(
+                f"`{name}` is unfree; whether `nixpkgs.config` allows it is computed, so not checked", loc
             )
         )
     if info.broken and perms.broken is False:

@@ -147,9 +147,10 @@ class _Finder:
                     return
         attrs = attrpath.children_by_field_name("attr")
         target = result
+        raw = self.source.raw
         for index, attr in enumerate(attrs):
             last = index == len(attrs) - 1
-            name = self._static_name(attr)
+            name = raw(attr) if attr.type == "identifier" else self._static_name(attr)
             if name is None:  # a computed name: a new set of its own, compared by its text
                 text = self.source.raw(attr)
                 if text in target.dynamic:

@@ -107,10 +107,8 @@ class Evaluator:
 
     # --- shapes ------------------------------------------------------------------------------
     def force(self, item: Item) -> Item:
-        if isinstance(item, Pick):
-            return self._pick(item)
         if not isinstance(item, Lazy):
-            return item
+            return self._pick(item) if isinstance(item, Pick) else item
         forced = item.forced
         if forced is not None:
             if forced is _IN_PROGRESS:

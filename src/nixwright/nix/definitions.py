@@ -91,11 +91,22 @@ def emit(ev: Evaluator, item: Item, prefix: tuple[str, ...], ctx: Context, out: 
 def _emit_set(
     ev: Evaluator, forced: StaticSet, prefix: tuple[str, ...], ctx: Context, out: Collected
 ) -> None:
+    priority, conditions, order, dynamic_key = ctx.priority, ctx.conditions, ctx.order, ctx.dynamic_key
+    condition = join_conditions(conditions) if conditions else None
+    definitions = out.definitions
     for name, entry in forced.entries.items():
-        sub = Context(
-            entry.location, ctx.priority, ctx.conditions, ctx.order, ctx.dynamic_key or entry.dynamic_key
-        )
-        emit(ev, entry.item, (*prefix, name), sub, out)
+        item = entry.item
+        if type(item) is Lazy and item.node.type in LITERALS:  # the common leaf, read directly
+            value = value_of_node(ev, item.node, item.scope)
+            definitions.append(
+                Definition(
+                    (*prefix, name), value, entry.location, priority, condition, order,
+                    dynamic_key or entry.dynamic_key,
+                )
+            )  # fmt: skip
+            continue
+        sub = Context(entry.location, priority, conditions, order, dynamic_key or entry.dynamic_key)
+        emit(ev, item, (*prefix, name), sub, out)
     for key, entry in forced.dynamic:
         sub = Context(entry.location, ctx.priority, ctx.conditions, ctx.order, dynamic_key=True)
         emit(ev, entry.item, (*prefix, key), sub, out)

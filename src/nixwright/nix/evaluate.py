@@ -259,8 +259,12 @@ class Evaluator:
 
     # --- values ------------------------------------------------------------------------------
     def value(self, item: Item) -> Value:
-        if isinstance(item, Lazy) and item.computed is not None:
-            return item.computed
+        if type(item) is Lazy:
+            if item.computed is not None:
+                return item.computed
+            if item.forced is None and item.node.type in LITERALS:  # forcing would give the item itself
+                item.computed = literals.value_of_node(self, item.node, item.scope)
+                return item.computed
         forced = self.force(item)
         result = self._value_of(forced)
         if isinstance(item, Lazy):

@@ -131,9 +131,8 @@ class Evaluator:
             return item
         if kind == "parenthesized_expression":
             return self.force(Lazy(_expr(node, "expression"), scope))
-        if kind == "variable_expression":
-            name = node.child_by_field_name("name")
-            return self.force(self.lookup(scope.source.raw(name), scope, node)) if name is not None else item
+        if kind == "variable_expression":  # the node is exactly its name
+            return self.force(self.lookup(scope.source.raw(node), scope, node))
         if kind == "select_expression":
             return self._select(node, scope)
         if kind == "let_expression":

@@ -209,9 +209,11 @@ class Evaluator:
         """The names of an attribute path; ``(text, True)`` for a name only known at evaluation."""
         if attrpath is None:
             return []
-        raw = scope.source.raw
+        data = scope.source.data
         return [
-            (raw(attr), False) if attr.type == "identifier" else self.attr_name(attr, scope)
+            (data[attr.start_byte : attr.end_byte].decode("utf-8", "replace"), False)
+            if attr.type == "identifier"
+            else self.attr_name(attr, scope)
             for attr in attrpath.children_by_field_name("attr")
         ]
 

@@ -27,9 +27,11 @@ def add_binding(ev: Evaluator, binding: Node, scope: Scope, result: StaticSet) -
     if attrpath.child_count == 1:  # the usual `a = v;`, read without building a list of names
         first = attrpath.child(0)
         if first is not None and first.type == "identifier":
-            single = scope.source.raw(first)
-            if single not in result.entries:
-                result.entries[single] = Entry(Lazy(value_node, scope), scope.source.location(binding))
+            source = scope.source
+            single = source.data[first.start_byte : first.end_byte].decode("utf-8", "replace")
+            entries = result.entries
+            if single not in entries:
+                entries[single] = Entry(Lazy(value_node, scope), source.location(binding))
                 return
     names = ev.attr_names(attrpath, scope)
     if not names:

@@ -116,6 +116,9 @@ class Evaluator:
                     Dynamic("refers to itself (infinite recursion)", item.scope.source.text(item.node))
                 )
             return forced
+        if item.node.type in LITERALS:  # already in its final shape
+            item.forced = item
+            return item
         item.forced = _IN_PROGRESS
         try:
             result = self._force_node(item)
@@ -263,7 +266,7 @@ class Evaluator:
         if type(item) is Lazy:
             if item.computed is not None:
                 return item.computed
-            if item.forced is None and item.node.type in LITERALS:  # forcing would give the item itself
+            if item.node.type in LITERALS:  # forcing would give the item itself
                 item.computed = literals.value_of_node(self, item.node, item.scope)
                 return item.computed
         forced = self.force(item)

@@ -147,10 +147,15 @@ class _Finder:
                     return
         attrs = attrpath.children_by_field_name("attr")
         target = result
-        raw = self.source.raw
+        data = self.source.data
+        final = len(attrs) - 1
         for index, attr in enumerate(attrs):
-            last = index == len(attrs) - 1
-            name = raw(attr) if attr.type == "identifier" else self._static_name(attr)
+            last = index == final
+            name = (
+                data[attr.start_byte : attr.end_byte].decode("utf-8", "replace")
+                if attr.type == "identifier"
+                else self._static_name(attr)
+            )
             if name is None:  # a computed name: a new set of its own, compared by its text
                 text = self.source.raw(attr)
                 if text in target.dynamic:

@@ -17,6 +17,7 @@ from nixwright.errors import SourceLocation
 from nixwright.nix.evaluate import LITERALS, Evaluator
 from nixwright.nix.items import Cond, Item, Known, Lazy, Merge, Order, Override, StaticSet
 from nixwright.nix.literals import value_of_node
+from nixwright.nix.parse import Node
 from nixwright.nix.values import (
     PRIORITY_DEFAULT_PLAIN,
     Definition,
@@ -40,26 +41,32 @@ class Context(NamedTuple):
 class Collected:
     definitions: list[Definition] = field(default_factory=list)
     unreadable: list[Unreadable] = field(default_factory=list)
-    walking: set[int] = field(default_factory=set)  # sets being walked into (cycle guard)
+    # sets being walked into (cycle guard): a set's origin (see ``StaticSet``), else its id
+    walking: set[tuple[int, int] | int] = field(default_factory=set)
 
 
 def emit(ev: Evaluator, item: Item, prefix: tuple[str, ...], ctx: Context, out: Collected) -> None:
-    if isinstance(item, Lazy) and item.node.type in LITERALS:  # the common leaf, read directly
-        _leaf(value_of_node(ev, item.node, item.scope), prefix, ctx, out, "")
-        return
+    if type(item) is Lazy:
+        kind = item.node.type
+        if kind in LITERALS:  # the common leaf, read directly
+            _leaf(value_of_node(ev, item.node, item.scope), prefix, ctx, out, "")
+            return
+        if kind == "attrset_expression" and prefix and _emit_literal_set(ev, item, prefix, ctx, out):
+            return
     forced = ev.force(item)
     if isinstance(forced, StaticSet):
         if not forced.entries and not forced.dynamic:
             _leaf(NixAttrs(), prefix, ctx, out, "")
             return
-        if id(forced) in out.walking:  # a set containing itself (`rec { self = ...; }`)
+        key = forced.origin or id(forced)
+        if key in out.walking:  # a set containing itself (`rec { self = ...; }`)
             _leaf(Dynamic("refers to itself (infinite recursion)"), prefix, ctx, out, "")
             return
-        out.walking.add(id(forced))
+        out.walking.add(key)
         try:
             _emit_set(ev, forced, prefix, ctx, out)
         finally:
-            out.walking.discard(id(forced))
+            out.walking.discard(key)
         return
     if isinstance(forced, Cond):
         if forced.known is True:
@@ -110,6 +117,98 @@ def _emit_set(
     for key, entry in forced.dynamic:
         sub = Context(entry.location, ctx.priority, ctx.conditions, ctx.order, dynamic_key=True)
         emit(ev, entry.item, (*prefix, key), sub, out)
+
+
+def _emit_literal_set(
+    ev: Evaluator, item: Lazy, prefix: tuple[str, ...], ctx: Context, out: Collected
+) -> bool:
+    """Emit a set literal straight from its bindings when nothing in it needs merging.
+
+    That is: only ``name.path = value;`` bindings with plainly written names, no two starting with
+    the same name. Building the ``StaticSet`` and walking it gives the same definitions, more slowly;
+    any other set (and an empty one) is left to that path (returns False).
+    """
+    node, scope = item.node, item.scope
+    bindings = _binding_set(node)
+    if bindings is None:
+        return False
+    data = scope.source.data
+    rows: list[tuple[tuple[str, ...], Node, Node]] = []
+    seen: set[str] = set()
+    for binding in bindings.named_children:
+        kind = binding.type
+        if kind != "binding":
+            if kind == "comment":
+                continue
+            return False
+        attrpath = binding.child_by_field_name("attrpath")
+        value = binding.child_by_field_name("expression")
+        if attrpath is None or value is None:
+            return False
+        names: list[str] = []
+        for attr in attrpath.children_by_field_name("attr"):
+            attr_kind = attr.type
+            if attr_kind == "identifier":
+                names.append(data[attr.start_byte : attr.end_byte].decode("utf-8", "replace"))
+            elif attr_kind == "string_expression" and _plain_string(attr):
+                names.append(data[attr.start_byte + 1 : attr.end_byte - 1].decode("utf-8", "replace"))
+            else:
+                return False
+        if not names or names[0] in seen:
+            return False
+        seen.add(names[0])
+        rows.append((tuple(names), value, binding))
+    if not rows:
+        return False
+    key = (node.id, id(scope))
+    if key in out.walking:  # a set containing itself, reached again through a name
+        _leaf(Dynamic("refers to itself (infinite recursion)"), prefix, ctx, out, "")
+        return True
+    out.walking.add(key)
+    try:
+        priority, conditions, order, dynamic_key = ctx.priority, ctx.conditions, ctx.order, ctx.dynamic_key
+        condition = join_conditions(conditions) if conditions else None
+        definitions = out.definitions
+        location_of = scope.source.location
+        for parts, value, binding in rows:
+            location = location_of(binding)
+            path = (*prefix, *parts)
+            if value.type in LITERALS:
+                definitions.append(
+                    Definition(
+                        path,
+                        value_of_node(ev, value, scope),
+                        location,
+                        priority,
+                        condition,
+                        order,
+                        dynamic_key,
+                    )
+                )
+            else:
+                emit(
+                    ev,
+                    Lazy(value, scope),
+                    path,
+                    Context(location, priority, conditions, order, dynamic_key),
+                    out,
+                )
+    finally:
+        out.walking.discard(key)
+    return True
+
+
+def _binding_set(node: Node) -> Node | None:
+    for child in node.named_children:
+        if child.type == "binding_set":
+            return child
+    return None
+
+
+def _plain_string(node: Node) -> bool:
+    """``"text"`` or ``""``: a string with no escapes or interpolations."""
+    count = node.child_count
+    return count == 2 or (count == 3 and node.children[1].type == "string_fragment")
 
 
 def _emit_attrs(value: NixAttrs, prefix: tuple[str, ...], ctx: Context, out: Collected) -> None:

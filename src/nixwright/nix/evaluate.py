@@ -233,7 +233,7 @@ class Evaluator:
         return text, True
 
     def static_set(self, node: Node, scope: Scope, rec: bool = False) -> StaticSet:
-        result = StaticSet()
+        result = StaticSet(origin=(node.id, id(scope)))
         bindings = _child_of_type(node, "binding_set")
         if bindings is not None:
             inner = scope.child() if rec else scope

@@ -119,10 +119,16 @@ class Entry:
 
 @dataclass(eq=False)
 class StaticSet:
-    """An attribute set whose names are known; ``dynamic`` holds entries with computed names."""
+    """An attribute set whose names are known; ``dynamic`` holds entries with computed names.
+
+    ``origin`` is the set literal and the scope it was read from, when it was one: two reads of the
+    same literal in the same scope are the same set (``definitions`` uses this to stop at a set
+    that contains itself).
+    """
 
     entries: dict[str, Entry] = field(default_factory=dict)
     dynamic: list[tuple[str, Entry]] = field(default_factory=list)
+    origin: tuple[int, int] | None = None
 
 
 @dataclass(eq=False)

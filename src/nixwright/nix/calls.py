@@ -89,20 +89,20 @@ def apply(ev: Evaluator, node: Node, scope: Scope) -> Item:
         return Lazy(node, scope)
     name = function.path[-1]
     args = [Lazy(arg, scope) for arg in arg_nodes]
-    text = scope.source.text(node)
-    result = _lib_call(ev, name, args, text) if function.root == "lib" else None
+    result = _lib_call(ev, name, args, node, scope) if function.root == "lib" else None
     if result is None and name in ("map", "genAttrs") and len(args) == 2:
         from nixwright.nix.lambdas import gen_attrs, map_list
 
         result = map_list(ev, args, node, scope) if name == "map" else gen_attrs(ev, args, node, scope)
     if result is None:
-        result = _builtin_call(ev, name, args, text)
+        result = _builtin_call(ev, name, args, node, scope)
     if result is None:
         return Lazy(node, scope)
     return result
 
 
-def _lib_call(ev: Evaluator, name: str, args: list[Lazy], text: str) -> Item | None:
+def _lib_call(ev: Evaluator, name: str, args: list[Lazy], node: Node, scope: Scope) -> Item | None:
+    """``lib.name args``; ``node`` is the call (its text is only decoded for a message)."""
     count = len(args)
     if name in _OVERRIDES and count == 1:
         return Override(_OVERRIDES[name], args[0])
@@ -110,7 +110,7 @@ def _lib_call(ev: Evaluator, name: str, args: list[Lazy], text: str) -> Item | N
         priority = ev.value(args[0])
         if isinstance(priority, NixInt):
             return Override(priority.value, args[1])
-        return Known(Dynamic("priority only known at evaluation time", text))
+        return Known(Dynamic("priority only known at evaluation time", scope.source.text(node)))
     if name in _ORDERS and count == 1:
         return Order(_ORDERS[name], args[0])
     if name == "mkOrder" and count == 2:
@@ -118,11 +118,11 @@ def _lib_call(ev: Evaluator, name: str, args: list[Lazy], text: str) -> Item | N
         if isinstance(order, NixInt):
             label = None if order.value == 1000 else "before" if order.value < 1000 else "after"
             return Order(label, args[1])
-        return Known(Dynamic("order only known at evaluation time", text))
+        return Known(Dynamic("order only known at evaluation time", scope.source.text(node)))
     if name == "mkFixStrictness" and count == 1:
         return args[0]
     if name == "mkMerge" and count == 1:
-        return _merge(ev, args[0], text)
+        return _merge(ev, args[0], node, scope)
     if name == "mkIf" and count == 2:
         return _conditional(ev, args[0], args[1], None)
     if name in _OPTIONALS and count == 2:
@@ -131,11 +131,12 @@ def _lib_call(ev: Evaluator, name: str, args: list[Lazy], text: str) -> Item | N
             item = Known(NixList((ev.value(args[1]),)))
         return _conditional(ev, args[0], item, _OPTIONALS[name])
     if name.startswith("mk") and "Option" in name and name.endswith(("Option", "OptionMD")):
-        return Symbol("declaration", (name,), text)
+        return Symbol("declaration", (name,), scope.source.text(node))
     return None
 
 
-def _builtin_call(ev: Evaluator, name: str, args: list[Lazy], text: str) -> Item | None:
+def _builtin_call(ev: Evaluator, name: str, args: list[Lazy], node: Node, scope: Scope) -> Item | None:
+    text = scope.source.text(node)
     if name in ("readFile", "fileContents", "importJSON", "importTOML") and len(args) == 1:
         path = ev.value(args[0])
         shown = path.value if isinstance(path, NixPath | NixString) else "a computed path"
@@ -162,8 +163,10 @@ def _builtin_call(ev: Evaluator, name: str, args: list[Lazy], text: str) -> Item
 
 
 def _conditional(ev: Evaluator, condition: Lazy, item: Item, empty: Value | None) -> Item:
-    known = ev.value(condition)
     text = condition.scope.source.text(condition.node)
+    if isinstance(ev.force(condition), Symbol):  # `config.x`, say: never a known bool
+        return Cond(text, item, empty)
+    known = ev.value(condition)
     if not isinstance(known, NixBool):
         return Cond(text, item, empty)
     if empty is None:  # mkIf: a definition only when true, never a plain value
@@ -171,8 +174,8 @@ def _conditional(ev: Evaluator, condition: Lazy, item: Item, empty: Value | None
     return ev.force(item) if known.value else Known(empty)
 
 
-def _merge(ev: Evaluator, argument: Lazy, text: str) -> Item:
+def _merge(ev: Evaluator, argument: Lazy, node: Node, scope: Scope) -> Item:
     forced = ev.force(argument)
     if isinstance(forced, Lazy) and forced.node.type == "list_expression":
         return Merge([Lazy(el, forced.scope) for el in forced.node.children_by_field_name("element")])
-    return Known(Dynamic("lib.mkMerge of a list only known at evaluation time", text))
+    return Known(Dynamic("lib.mkMerge of a list only known at evaluation time", scope.source.text(node)))

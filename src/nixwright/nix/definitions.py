@@ -72,13 +72,17 @@ def emit(ev: Evaluator, item: Item, prefix: tuple[str, ...], ctx: Context, out: 
         if forced.known is True:
             emit(ev, forced.item, prefix, ctx, out)
         elif forced.known is None:
-            emit(ev, forced.item, prefix, ctx._replace(conditions=(*ctx.conditions, forced.condition)), out)
+            location, priority, conditions, order, dynamic_key = ctx
+            conditions = (*conditions, forced.condition)
+            emit(ev, forced.item, prefix, Context(location, priority, conditions, order, dynamic_key), out)
         return
     if isinstance(forced, Override):
-        emit(ev, forced.item, prefix, ctx._replace(priority=forced.priority), out)
+        location, _, conditions, order, dynamic_key = ctx
+        emit(ev, forced.item, prefix, Context(location, forced.priority, conditions, order, dynamic_key), out)
         return
     if isinstance(forced, Order):
-        emit(ev, forced.item, prefix, ctx._replace(order=forced.order), out)
+        location, priority, conditions, _, dynamic_key = ctx
+        emit(ev, forced.item, prefix, Context(location, priority, conditions, forced.order, dynamic_key), out)
         return
     if isinstance(forced, Merge):
         for part in forced.items:

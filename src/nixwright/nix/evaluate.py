@@ -25,10 +25,10 @@ from nixwright.nix.items import (
 from nixwright.nix.parse import Node
 from nixwright.nix.values import Dynamic, NixAttrs, NixBool, NixNull, NixString, PackageRef, Value
 
-_GLOBALS_KNOWN: dict[str, Value] = {
-    "true": NixBool(value=True),
-    "false": NixBool(value=False),
-    "null": NixNull(),
+_GLOBALS_KNOWN: dict[str, Known] = {
+    "true": Known(NixBool(value=True)),
+    "false": Known(NixBool(value=False)),
+    "null": Known(NixNull()),
 }
 # Names Nix binds in its base environment (besides true/false/null); they win over `with`.
 _GLOBAL_FUNCTIONS = frozenset(
@@ -65,8 +65,9 @@ class Evaluator:
             if frame.with_target is None and name in frame.names:
                 return frame.names[name]
             frame = frame.parent
-        if name in _GLOBALS_KNOWN:
-            return Known(_GLOBALS_KNOWN[name])
+        known = _GLOBALS_KNOWN.get(name)
+        if known is not None:
+            return known
         if name == "builtins":
             return Symbol("builtins")
         if name in _GLOBAL_FUNCTIONS or name.startswith("__"):
@@ -183,7 +184,11 @@ class Evaluator:
         return Known(Dynamic("inherits from a value only known at evaluation time", pick.text))
 
     def _select(self, node: Node, scope: Scope) -> Item:
-        base = self.force(Lazy(_expr(node, "expression"), scope))
+        expression = _expr(node, "expression")
+        if expression.type == "variable_expression":  # `lib.x`, `config.x`: look the name up at once
+            base = self.force(self.lookup(scope.source.raw(expression), scope, expression))
+        else:
+            base = self.force(Lazy(expression, scope))
         parts = self.attr_names(node.child_by_field_name("attrpath"), scope)
         default = node.child_by_field_name("default")
         text = scope.source.text(node)

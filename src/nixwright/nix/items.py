@@ -18,18 +18,20 @@ from nixwright.nix.values import Value
 class SourceFile:
     """One file's bytes and line table, for locations and source text."""
 
-    __slots__ = ("data", "name")
+    __slots__ = ("ascii", "data", "name")
 
     def __init__(self, name: str, data: bytes) -> None:
         self.name = name
         self.data = data
+        self.ascii = data.isascii()  # then byte columns are character columns
 
     def location(self, node: Node) -> SourceLocation:
         row, col = node.start_point
-        offset = node.start_byte
-        prefix = self.data[offset - col : offset]
-        if not prefix.isascii():
-            col = len(prefix.decode("utf-8", "replace"))
+        if not self.ascii:
+            offset = node.start_byte
+            prefix = self.data[offset - col : offset]
+            if not prefix.isascii():
+                col = len(prefix.decode("utf-8", "replace"))
         return SourceLocation(self.name, row + 1, col + 1)
 
     def raw(self, node: Node) -> str:
@@ -78,7 +80,7 @@ class Lazy:
         self.computed: Value | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Symbol:
     """A name from outside the module: ``root`` is pkgs, config, lib, builtins, modulesPath, options,
     arg (another module argument) or undefined; ``path`` is what was selected from it."""
@@ -86,6 +88,12 @@ class Symbol:
     root: str
     path: tuple[str, ...] = ()
     text: str = ""
+
+    def __init__(self, root: str, path: tuple[str, ...] = (), text: str = "") -> None:
+        fields = self.__dict__  # see SourceLocation.__init__
+        fields["root"] = root
+        fields["path"] = path
+        fields["text"] = text
 
     def select(self, parts: tuple[str, ...], text: str) -> Symbol:
         if not self.path and parts:

@@ -23,6 +23,10 @@ from nixwright.nix.values import (
 if TYPE_CHECKING:
     from nixwright.nix.evaluate import Evaluator
 
+# Literals whose value needs no scope lookups first (``ev.value`` would come straight back here).
+_PLAIN = frozenset(
+    {"string_expression", "indented_string_expression", "integer_expression", "float_expression"}
+)
 INT_MIN = -(2**63)
 INT_MAX = 2**63 - 1
 
@@ -50,7 +54,11 @@ def value_of_node(ev: Evaluator, node: Node, scope: Scope) -> Value:
     if kind == "uri_expression":
         return NixString(src.text(node))
     if kind == "list_expression":
-        return NixList(tuple(ev.value(Lazy(el, scope)) for el in node.children_by_field_name("element")))
+        items = [
+            value_of_node(ev, element, scope) if element.type in _PLAIN else ev.value(Lazy(element, scope))
+            for element in node.children_by_field_name("element")
+        ]
+        return NixList(tuple(items))
     if kind == "unary_expression":
         return _unary(ev, node, scope)
     if kind == "binary_expression":

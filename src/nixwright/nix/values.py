@@ -51,13 +51,18 @@ class NixFloat:
     value: float
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class NixString:
     """A string literal; ``multiline`` records a ``''...''`` string (a rendering choice only, so it
     takes no part in equality)."""
 
     value: str
     multiline: bool = field(default=False, compare=False)
+
+    def __init__(self, value: str, multiline: bool = False) -> None:
+        fields = self.__dict__  # see SourceLocation.__init__
+        fields["value"] = value
+        fields["multiline"] = multiline
 
 
 @dataclass(frozen=True)
@@ -108,12 +113,17 @@ class RawExpr:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Dynamic:
     """A value the reader cannot know without evaluation; ``reason`` says why, ``text`` is the source."""
 
     reason: str
     text: str = ""
+
+    def __init__(self, reason: str, text: str = "") -> None:
+        fields = self.__dict__  # see SourceLocation.__init__
+        fields["reason"] = reason
+        fields["text"] = text
 
 
 Value: TypeAlias = (
@@ -138,7 +148,7 @@ PRIORITY_MKDEFAULT = 1000
 PRIORITY_OPTION_DEFAULT = 1500
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Definition:
     """One option definition found in a module.
 
@@ -155,6 +165,25 @@ class Definition:
     condition: str | None = None
     order: str | None = None
     dynamic_key: bool = False
+
+    def __init__(  # noqa: PLR0917 (the signature the dataclass would generate)
+        self,
+        path: tuple[str, ...],
+        value: Value,
+        location: SourceLocation,
+        priority: int = PRIORITY_DEFAULT_PLAIN,
+        condition: str | None = None,
+        order: str | None = None,
+        dynamic_key: bool = False,
+    ) -> None:
+        fields = self.__dict__  # see SourceLocation.__init__
+        fields["path"] = path
+        fields["value"] = value
+        fields["location"] = location
+        fields["priority"] = priority
+        fields["condition"] = condition
+        fields["order"] = order
+        fields["dynamic_key"] = dynamic_key
 
     @property
     def dotted(self) -> str:

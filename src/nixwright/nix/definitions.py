@@ -164,6 +164,7 @@ def _emit_literal_set(
         rows.append((tuple(names), value, binding))
     if not rows:
         return False
+    scope.source.repeat_free.add(node.start_byte)
     key = (node.id, id(scope))
     if key in out.walking:  # a set containing itself, reached again through a name
         _leaf(Dynamic("refers to itself (infinite recursion)"), prefix, ctx, out, "")

@@ -49,24 +49,34 @@ class _Def:
 
 
 # Every binding set follows the token that opens its set or `let`; finding those tokens in the bytes
-# and asking the tree what each one is costs far less than walking the whole tree.
-_OPENERS = re.compile(rb"[{]|let")
+# and asking the tree what each one is costs far less than walking the whole tree. A `{` right after
+# `$` opens an interpolation, and `let` right after a letter is inside a name: neither is asked about.
+_OPENERS = re.compile(rb"[{]|let(?![A-Za-z0-9_'-])")
+_DOLLAR = ord("$")
+_NAME_BYTES = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
 
 
 def find_duplicates(root: Node, source: SourceFile) -> list[DuplicateAttr]:
-    """Every name defined twice in an attribute set or ``let`` of the tree, in source order."""
+    """Every name defined twice in an attribute set or ``let`` of the tree, in source order.
+
+    Sets the reader already found repeat-free (``SourceFile.repeat_free``) are passed over.
+    """
     finder = _Finder(source)
-    for node in _binding_sets(root, source.data):  # outer sets first: they build inner ones
+    for node in _binding_sets(root, source.data, source.repeat_free):  # outer sets first: they build inner
         if node.id not in finder.done and finder.may_repeat(node):
             finder.build(node)
     return sorted(finder.found, key=lambda d: (d.again.line, d.again.col))
 
 
-def _binding_sets(root: Node, data: bytes) -> list[Node]:
-    """The binding sets of attribute sets and ``let`` blocks, in source order."""
+def _binding_sets(root: Node, data: bytes, skip: set[int]) -> list[Node]:
+    """The binding sets of attribute sets and ``let`` blocks, in source order (but those at ``skip``)."""
     found: list[Node] = []
     for match in _OPENERS.finditer(data):
         start, end = match.span()
+        if start in skip:
+            continue
+        if start and (data[start - 1] == _DOLLAR if end - start == 1 else data[start - 1] in _NAME_BYTES):
+            continue
         token = root.descendant_for_byte_range(start, end)
         if token is None or token.start_byte != start or token.end_byte != end:
             continue  # inside a string, a comment, a name or a longer token such as `${`

@@ -143,7 +143,7 @@ class Evaluator:
             inner = scope.child()
             bindings = _child_of_type(node, "binding_set")
             if bindings is not None:
-                self.fill_names(bindings, inner)
+                self.fill_names(bindings, inner, node)
             return self.force(Lazy(_expr(node, "body"), inner))
         if kind == "with_expression":
             env = Lazy(_expr(node, "environment"), scope)
@@ -242,29 +242,38 @@ class Evaluator:
         bindings = _child_of_type(node, "binding_set")
         if bindings is not None:
             inner = scope.child() if rec else scope
-            self.fill_set(bindings, scope, inner, result)
+            self.fill_set(bindings, scope, inner, result, None if rec else node)
             if rec:
                 inner.names.update({k: e.item for k, e in result.entries.items()})
         return result
 
-    def fill_names(self, bindings: Node, target: Scope) -> None:
+    def fill_names(self, bindings: Node, target: Scope, owner: Node) -> None:
         """Bind a ``let`` block's names into ``target`` (``let`` is recursive: values see ``target``;
         ``inherit x;`` looks in the enclosing scope)."""
         collected = StaticSet()
-        self.fill_set(bindings, target.parent or target, target, collected)
+        self.fill_set(bindings, target.parent or target, target, collected, owner)
         target.names.update({k: e.item for k, e in collected.entries.items()})
 
-    def fill_set(self, bindings: Node, outer: Scope, inner: Scope, result: StaticSet) -> None:
+    def fill_set(
+        self, bindings: Node, outer: Scope, inner: Scope, result: StaticSet, owner: Node | None = None
+    ) -> None:
         """Add the bindings of a ``binding_set`` to ``result`` (nested paths become nested sets).
 
-        ``outer`` is where ``inherit`` looks names up, ``inner`` is where values are read.
+        ``outer`` is where ``inherit`` looks names up, ``inner`` is where values are read. ``owner``
+        is the set literal or ``let`` the bindings belong to, when its first token opens them; it is
+        noted as repeat-free (see ``SourceFile``) when every binding starts with a new, plain name.
         """
+        clean = True
         for binding in bindings.named_children:
             kind = binding.type
             if kind == "binding":
-                setbuild.add_binding(self, binding, inner, result)
+                if not setbuild.add_binding(self, binding, inner, result):
+                    clean = False
             elif kind in ("inherit", "inherit_from"):
+                clean = False
                 setbuild.add_inherit(self, binding, outer, inner, result)
+        if clean and owner is not None:
+            inner.source.repeat_free.add(owner.start_byte)
 
     # --- values ------------------------------------------------------------------------------
     def value(self, item: Item) -> Value:

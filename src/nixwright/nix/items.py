@@ -18,12 +18,15 @@ from nixwright.nix.values import Value
 class SourceFile:
     """One file's bytes and line table, for locations and source text."""
 
-    __slots__ = ("ascii", "data", "name")
+    __slots__ = ("ascii", "data", "name", "repeat_free")
 
     def __init__(self, name: str, data: bytes) -> None:
         self.name = name
         self.data = data
         self.ascii = data.isascii()  # then byte columns are character columns
+        # Where sets and `let` blocks start whose bindings the reader saw begin with distinct, plainly
+        # written names: no name in them can be defined twice, so the duplicate check skips them.
+        self.repeat_free: set[int] = set()
 
     def location(self, node: Node) -> SourceLocation:
         row, col = node.start_point

@@ -46,13 +46,14 @@ class ModuleReader:
         tree = parse_bytes(clean, file)
         source = SourceFile(file, clean)
         root = tree.root_node
-        self.duplicates.extend(find_duplicates(root, source))
         body = next((c for c in root.named_children if c.type != "comment"), None)
         if body is None:
             raise NixwrightError(
                 f"{file} holds no Nix expression", hint="a NixOS module is `{ ... }: { ... }`"
             )
+        at = len(self.duplicates)  # this file's come before those of the files it imports
         self.read_module(Lazy(body, Scope(source)), base)
+        self.duplicates[at:at] = find_duplicates(root, source)  # after reading: see SourceFile
 
     def read_module(self, item: Item, base: Path) -> None:
         forced = self.ev.force(item)

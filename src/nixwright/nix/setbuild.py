@@ -19,11 +19,12 @@ if TYPE_CHECKING:
 _LITERAL_SETS = ("attrset_expression",)
 
 
-def add_binding(ev: Evaluator, binding: Node, scope: Scope, result: StaticSet) -> None:
+def add_binding(ev: Evaluator, binding: Node, scope: Scope, result: StaticSet) -> bool:
+    """Add ``path = value;`` to ``result``; True when its first name is plainly written and new there."""
     attrpath = binding.child_by_field_name("attrpath")
     value_node = binding.child_by_field_name("expression")
     if attrpath is None or value_node is None:
-        return
+        return False
     if attrpath.child_count == 1:  # the usual `a = v;`, read without building a list of names
         first = attrpath.child(0)
         if first is not None and first.type == "identifier":
@@ -32,10 +33,25 @@ def add_binding(ev: Evaluator, binding: Node, scope: Scope, result: StaticSet) -
             entries = result.entries
             if single not in entries:
                 entries[single] = Entry(Lazy(value_node, scope), source.location(binding))
-                return
+                return True
     names = ev.attr_names(attrpath, scope)
     if not names:
-        return
+        return False
+    first = attrpath.child(0)
+    plain = first is not None and _plainly_written(first) and names[0][0] not in result.entries
+    _add_path(ev, names, binding, value_node, scope=scope, result=result)
+    return plain
+
+
+def _add_path(
+    ev: Evaluator,
+    names: list[tuple[str, bool]],
+    binding: Node,
+    value_node: Node,
+    *,
+    scope: Scope,
+    result: StaticSet,
+) -> None:
     location = scope.source.location(binding)
     value: Item = Lazy(value_node, scope)
     while value_node.type == "parenthesized_expression":  # Nix merges `a = ({ … });` like a set literal
@@ -94,6 +110,17 @@ def add_inherit(ev: Evaluator, node: Node, outer: Scope, inner: Scope, result: S
         text = outer.source.text(attr)
         item: Item = Pick(source, name, text) if source is not None else ev.lookup(name, outer, attr)
         result.entries[name] = Entry(item, location)
+
+
+def _plainly_written(attr: Node) -> bool:
+    """An identifier, or a string with no escapes or interpolations."""
+    kind = attr.type
+    if kind == "identifier":
+        return True
+    count = attr.child_count
+    return kind == "string_expression" and (
+        count == 2 or (count == 3 and attr.children[1].type == "string_fragment")
+    )
 
 
 def _nested(names: list[tuple[str, bool]], value: Item, location: SourceLocation) -> StaticSet:

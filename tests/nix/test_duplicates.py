@@ -50,6 +50,11 @@ REJECTED = [
     ("{ x = { y = rec { a = 1; a = 2; }; }; }", "a", "1:19", "1:26"),
     ("{ x = { y.z = 1; w = let a = 1; a = 2; in a; }; }", "a", "1:26", "1:33"),
     ("{ x = [ 1 ]++[ 2 ]; y = z: z{ b = 1; b = 2; }; }", "b", "1:31", "1:38"),
+    # paths that enter sets made by other paths, until one ends on a name already there
+    ("{ a.b.c = 1; a.b.c = 2; }", "a.b.c", "1:3", "1:14"),
+    ("{ a.b = 1; a.b.c = 2; }", "a.b.c", "1:3", "1:12"),
+    ("{ x.y = 1; z = 2; x.w.q = 3; x.w = 4; }", "x.w", "1:19", "1:30"),
+    ('{ x."y".z = 1; x.y.w = 2; x."y" = 3; }', "x.y", "1:3", "1:27"),
 ]
 
 

@@ -20,7 +20,11 @@ _LITERAL_SETS = ("attrset_expression",)
 
 
 def add_binding(ev: Evaluator, binding: Node, scope: Scope, result: StaticSet) -> bool:
-    """Add ``path = value;`` to ``result``; True when its first name is plainly written and new there."""
+    """Add ``path = value;`` to ``result``.
+
+    True when Nix's parser cannot find it defining a name twice (see ``duplicates``): each name along
+    the path is new where it is added, or is plainly written and enters a set made by another path.
+    """
     attrpath = binding.child_by_field_name("attrpath")
     value_node = binding.child_by_field_name("expression")
     if attrpath is None or value_node is None:
@@ -37,21 +41,6 @@ def add_binding(ev: Evaluator, binding: Node, scope: Scope, result: StaticSet) -
     names = ev.attr_names(attrpath, scope)
     if not names:
         return False
-    first = attrpath.child(0)
-    plain = first is not None and _plainly_written(first) and names[0][0] not in result.entries
-    _add_path(ev, names, binding, value_node, scope=scope, result=result)
-    return plain
-
-
-def _add_path(
-    ev: Evaluator,
-    names: list[tuple[str, bool]],
-    binding: Node,
-    value_node: Node,
-    *,
-    scope: Scope,
-    result: StaticSet,
-) -> None:
     location = scope.source.location(binding)
     value: Item = Lazy(value_node, scope)
     while value_node.type == "parenthesized_expression":  # Nix merges `a = ({ … });` like a set literal
@@ -61,37 +50,49 @@ def _add_path(
         value_node = inner
     if len(names) == 1 and not names[0][1] and names[0][0] not in result.entries:  # the usual `a = v;`
         result.entries[names[0][0]] = Entry(value, location)
-        return
+        return True
     target = result
+    safe = True
     for index, (name, dynamic) in enumerate(names):
         last = index == len(names) - 1
-        if dynamic:
+        if dynamic:  # kept by its source text, which Nix compares when it evaluates the set
+            safe = safe and all(text != name for text, _ in target.dynamic)
             item = value if last else _nested(names[index + 1 :], value, location)
             target.dynamic.append((name, Entry(item, location, dynamic_key=True)))
-            return
+            return safe
         existing = target.entries.get(name)
         if last:
             if existing is None:
                 target.entries[name] = Entry(value, location)
-                return
+                return safe
             merged = _as_set(ev, existing.item)
             if merged is None or not _is_literal_set(value_node):
-                return
+                return False
             bindings = _binding_set(value_node)
             if bindings is not None:
                 ev.fill_set(bindings, scope, scope, merged)
             target.entries[name] = Entry(merged, existing.location)
-            return
+            return False
         if existing is None:
             nested = StaticSet()
             target.entries[name] = Entry(nested, location)
             target = nested
             continue
-        merged = _as_set(ev, existing.item)
+        found = existing.item
+        if type(found) is StaticSet:  # a set made by another path (no origin), or built already: enter it
+            if found.origin is not None or not _plainly_written(
+                attrpath.children_by_field_name("attr")[index]
+            ):
+                safe = False
+            target = found
+            continue
+        safe = False
+        merged = _as_set(ev, found)
         if merged is None:
-            return
+            return False
         target.entries[name] = Entry(merged, existing.location)
         target = merged
+    return False
 
 
 def add_inherit(ev: Evaluator, node: Node, outer: Scope, inner: Scope, result: StaticSet) -> None:

@@ -79,7 +79,7 @@ def call_parts(node: Node) -> tuple[Node, list[Node]]:
 
 def apply(ev: Evaluator, node: Node, scope: Scope) -> Item:
     function_node, arg_nodes = call_parts(node)
-    function = ev.force(Lazy(function_node, scope))
+    function = ev.force(ev.node_item(function_node, scope))
     if isinstance(function, Lazy) and function.node.type == "function_expression":
         from nixwright.nix.lambdas import apply_function
 

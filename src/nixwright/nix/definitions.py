@@ -28,6 +28,8 @@ from nixwright.nix.values import (
     Value,
 )
 
+_LOOKED_UP = frozenset({"variable_expression", "select_expression"})
+
 
 class Context(NamedTuple):
     location: SourceLocation
@@ -53,7 +55,12 @@ def emit(ev: Evaluator, item: Item, prefix: tuple[str, ...], ctx: Context, out: 
             return
         if kind == "attrset_expression" and prefix and _emit_literal_set(ev, item, prefix, ctx, out):
             return
+        if kind in _LOOKED_UP:  # forcing would give what the name or selection stands for
+            item = ev.node_item(item.node, item.scope)
     forced = ev.force(item)
+    if type(forced) is Known and not isinstance(forced.value, NixAttrs):  # `true`, say
+        _leaf(forced.value, prefix, ctx, out, "")
+        return
     if isinstance(forced, StaticSet):
         if not forced.entries and not forced.dynamic:
             _leaf(NixAttrs(), prefix, ctx, out, "")

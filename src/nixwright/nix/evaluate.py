@@ -275,6 +275,28 @@ class Evaluator:
         if clean and owner is not None:
             inner.source.repeat_free.add(owner.start_byte)
 
+    # --- nodes read once -----------------------------------------------------------------------
+    def node_item(self, node: Node, scope: Scope) -> Item:
+        """What ``Lazy(node, scope)`` stands for, looked up at once for a name or a selection (the
+        common cases; a node read only once gains nothing from a cached ``Lazy``)."""
+        kind = node.type
+        if kind == "variable_expression":
+            return self.lookup(scope.source.raw(node), scope, node)
+        if kind == "select_expression":
+            return self._select(node, scope)
+        return Lazy(node, scope)
+
+    def node_value(self, node: Node, scope: Scope) -> Value:
+        """``value(Lazy(node, scope))`` for a node read only once."""
+        if node.type in LITERALS:
+            return literals.value_of_node(self, node, scope)
+        item = self.node_item(node, scope)
+        if type(item) is Known:
+            return item.value
+        if type(item) is Symbol:
+            return symbol_value(item)
+        return self.value(item)
+
     # --- values ------------------------------------------------------------------------------
     def value(self, item: Item) -> Value:
         if type(item) is Lazy:

@@ -54,11 +54,9 @@ def value_of_node(ev: Evaluator, node: Node, scope: Scope) -> Value:
     if kind == "uri_expression":
         return NixString(src.text(node))
     if kind == "list_expression":
-        items = [
-            value_of_node(ev, element, scope) if element.type in _PLAIN else ev.value(Lazy(element, scope))
-            for element in node.children_by_field_name("element")
-        ]
-        return NixList(tuple(items))
+        return NixList(
+            tuple([ev.node_value(element, scope) for element in node.children_by_field_name("element")])
+        )
     if kind == "unary_expression":
         return _unary(ev, node, scope)
     if kind == "binary_expression":
@@ -89,7 +87,7 @@ def _string(ev: Evaluator, pieces: list[Piece], scope: Scope, node: Node, multil
         if isinstance(piece, str):
             out.append(piece)
             continue
-        value = ev.value(Lazy(piece, scope))
+        value = ev.node_value(piece, scope)
         if isinstance(value, NixString):
             out.append(value.value)
         elif isinstance(value, NixInt | NixFloat | NixBool | NixNull):

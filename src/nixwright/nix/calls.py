@@ -67,12 +67,17 @@ def call_parts(node: Node) -> tuple[Node, list[Node]]:
     args: list[Node] = []
     function = node
     while function.type == "apply_expression":
-        argument = function.child_by_field_name("argument")
-        inner = function.child_by_field_name("function")
-        if argument is None or inner is None:
+        children = function.children
+        if len(children) == 2:  # `f x` with no comment between (comments are the only extra nodes)
+            function, argument = children
+            args.append(argument)
+            continue
+        found_argument = function.child_by_field_name("argument")
+        found_function = function.child_by_field_name("function")
+        if found_argument is None or found_function is None:
             break
-        args.append(argument)
-        function = inner
+        args.append(found_argument)
+        function = found_function
     args.reverse()
     return function, args
 

@@ -98,10 +98,13 @@ def emit(ev: Evaluator, item: Item, prefix: tuple[str, ...], ctx: Context, out: 
     if isinstance(forced, Known) and isinstance(forced.value, NixAttrs) and forced.value.entries:
         _emit_attrs(forced.value, prefix, ctx, out)
         return
-    if isinstance(forced, Lazy) and forced.node.type == "binary_expression":
-        op = forced.node.child_by_field_name("operator")
-        if op is not None and op.type == "++" and _emit_concatenation(ev, forced, prefix, ctx, out):
-            return
+    if (
+        isinstance(forced, Lazy)
+        and forced.node.type == "binary_expression"
+        and _operands(forced.node, "++") is not None
+        and _emit_concatenation(ev, forced, prefix, ctx, out)
+    ):
+        return
     text = forced.scope.source.text(forced.node) if isinstance(forced, Lazy) else ""
     _leaf(ev.value(forced), prefix, ctx, out, text)
 
@@ -234,10 +237,9 @@ def _emit_attrs(value: NixAttrs, prefix: tuple[str, ...], ctx: Context, out: Col
 def _list_parts(ev: Evaluator, item: Item, conditions: tuple[str, ...]) -> list[tuple[tuple[str, ...], Item]]:
     forced = ev.force(item)
     if isinstance(forced, Lazy) and forced.node.type == "binary_expression":
-        op = forced.node.child_by_field_name("operator")
-        left = forced.node.child_by_field_name("left")
-        right = forced.node.child_by_field_name("right")
-        if op is not None and op.type == "++" and left is not None and right is not None:
+        parts = _operands(forced.node, "++")
+        if parts is not None:
+            left, right = parts
             return _list_parts(ev, Lazy(left, forced.scope), conditions) + _list_parts(
                 ev, Lazy(right, forced.scope), conditions
             )
@@ -266,9 +268,24 @@ def _emit_concatenation(
         _leaf(NixList(tuple(plain)), prefix, ctx, out, "")
     for conditions, part in parts:
         if conditions:
-            sub = ctx._replace(conditions=(*ctx.conditions, *conditions))
+            location, priority, outer, order, dynamic_key = ctx
+            sub = Context(location, priority, (*outer, *conditions), order, dynamic_key)
             _leaf(ev.value(part), prefix, sub, out, "")
     return True
+
+
+def _operands(node: Node, operator: str) -> tuple[Node, Node] | None:
+    """``a <operator> b`` -> (``a``, ``b``); None for another operator."""
+    children = node.children
+    if len(children) == 3:  # no comment between (comments are the only extra nodes)
+        left, op, right = children
+        return (left, right) if op.type == operator else None
+    op_node = node.child_by_field_name("operator")
+    left_node = node.child_by_field_name("left")
+    right_node = node.child_by_field_name("right")
+    if op_node is None or left_node is None or right_node is None or op_node.type != operator:
+        return None
+    return left_node, right_node
 
 
 def join_conditions(conditions: tuple[str, ...]) -> str | None:

@@ -190,8 +190,9 @@ class Evaluator:
         else:
             base = self.force(Lazy(expression, scope))
         parts = self.attr_names(node.child_by_field_name("attrpath"), scope)
-        default = node.child_by_field_name("default")
         text = scope.source.text(node)
+        if parts and type(base) is Symbol and not parts[0][1]:  # `lib.mkIf`, `config.a.b`, `pkgs.x`
+            return base.select(tuple([name for name, _ in parts]), text)
         current: Item = base
         for index, (name, dynamic) in enumerate(parts):
             if dynamic:
@@ -202,6 +203,7 @@ class Evaluator:
             if isinstance(current, StaticSet):
                 entry = current.entries.get(name)
                 if entry is None:
+                    default = node.child_by_field_name("default")
                     if default is not None:
                         return self.force(Lazy(default, scope))
                     if current.dynamic:

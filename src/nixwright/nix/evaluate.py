@@ -219,12 +219,16 @@ class Evaluator:
         """The names of an attribute path; ``(text, True)`` for a name only known at evaluation."""
         if attrpath is None:
             return []
+        return self.names_of(attrpath.children_by_field_name("attr"), scope)
+
+    def names_of(self, attrs: list[Node], scope: Scope) -> list[tuple[str, bool]]:
+        """``attr_names`` for the attribute nodes of a path."""
         data = scope.source.data
         return [
             (data[attr.start_byte : attr.end_byte].decode("utf-8", "replace"), False)
             if attr.type == "identifier"
             else self.attr_name(attr, scope)
-            for attr in attrpath.children_by_field_name("attr")
+            for attr in attrs
         ]
 
     def attr_name(self, attr: Node, scope: Scope) -> tuple[str, bool]:

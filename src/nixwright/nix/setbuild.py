@@ -38,7 +38,8 @@ def add_binding(ev: Evaluator, binding: Node, scope: Scope, result: StaticSet) -
             if single not in entries:
                 entries[single] = Entry(Lazy(value_node, scope), source.location(binding))
                 return True
-    names = ev.attr_names(attrpath, scope)
+    attrs = attrpath.children_by_field_name("attr")
+    names = ev.names_of(attrs, scope)
     if not names:
         return False
     location = scope.source.location(binding)
@@ -80,9 +81,7 @@ def add_binding(ev: Evaluator, binding: Node, scope: Scope, result: StaticSet) -
             continue
         found = existing.item
         if type(found) is StaticSet:  # a set made by another path (no origin), or built already: enter it
-            if found.origin is not None or not _plainly_written(
-                attrpath.children_by_field_name("attr")[index]
-            ):
+            if found.origin is not None or not _plainly_written(attrs[index]):
                 safe = False
             target = found
             continue

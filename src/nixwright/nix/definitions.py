@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from nixwright.errors import SourceLocation
-from nixwright.nix.evaluate import LITERALS, Evaluator
-from nixwright.nix.items import Cond, Item, Known, Lazy, Merge, Order, Override, StaticSet
+from nixwright.nix.evaluate import LITERALS, Evaluator, symbol_value
+from nixwright.nix.items import Cond, Item, Known, Lazy, Merge, Order, Override, StaticSet, Symbol
 from nixwright.nix.literals import value_of_node
 from nixwright.nix.parse import Node
 from nixwright.nix.values import (
@@ -188,18 +188,21 @@ def _emit_literal_set(
         for parts, value, binding in rows:
             location = location_of(binding)
             path = (*prefix, *parts)
-            if value.type in LITERALS:
-                definitions.append(
-                    Definition(
-                        path,
-                        value_of_node(ev, value, scope),
-                        location,
-                        priority,
-                        condition,
-                        order,
-                        dynamic_key,
-                    )
-                )
+            kind = value.type
+            found: Value | None = None
+            if kind in LITERALS:
+                found = value_of_node(ev, value, scope)
+            elif kind in _LOOKED_UP:  # `true`, `pkgs.x`: a known value or a name from outside, often
+                named = ev.node_item(value, scope)
+                if type(named) is Known and not isinstance(named.value, NixAttrs):
+                    found = named.value
+                elif type(named) is Symbol:
+                    found = symbol_value(named)
+                else:
+                    emit(ev, named, path, Context(location, priority, conditions, order, dynamic_key), out)
+                    continue
+            if found is not None:
+                definitions.append(Definition(path, found, location, priority, condition, order, dynamic_key))
             else:
                 emit(
                     ev,

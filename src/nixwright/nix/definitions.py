@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from nixwright.errors import SourceLocation
 from nixwright.nix.evaluate import LITERALS, Evaluator, symbol_value
-from nixwright.nix.items import Cond, Item, Known, Lazy, Merge, Order, Override, StaticSet, Symbol
+from nixwright.nix.items import Cond, Item, Known, Lazy, Merge, Order, Override, Scope, StaticSet, Symbol
 from nixwright.nix.literals import value_of_node
 from nixwright.nix.parse import Node
 from nixwright.nix.values import (
@@ -117,20 +117,41 @@ def _emit_set(
     definitions = out.definitions
     for name, entry in forced.entries.items():
         item = entry.item
-        if type(item) is Lazy and item.node.type in LITERALS:  # the common leaf, read directly
-            value = value_of_node(ev, item.node, item.scope)
-            definitions.append(
-                Definition(
-                    (*prefix, name), value, entry.location, priority, condition, order,
-                    dynamic_key or entry.dynamic_key,
-                )
-            )  # fmt: skip
-            continue
+        if type(item) is Lazy:
+            value, pending = _at_once(ev, item.node, item.scope, item)
+            if pending is not None:
+                item = pending
+            elif value is not None:
+                definitions.append(
+                    Definition(
+                        (*prefix, name), value, entry.location, priority, condition, order,
+                        dynamic_key or entry.dynamic_key,
+                    )
+                )  # fmt: skip
+                continue
         sub = Context(entry.location, priority, conditions, order, dynamic_key or entry.dynamic_key)
         emit(ev, item, (*prefix, name), sub, out)
     for key, entry in forced.dynamic:
         sub = Context(entry.location, ctx.priority, ctx.conditions, ctx.order, dynamic_key=True)
         emit(ev, entry.item, (*prefix, key), sub, out)
+
+
+def _at_once(
+    ev: Evaluator, node: Node, scope: Scope, lazy: Lazy | None = None
+) -> tuple[Value, None] | tuple[None, Item]:
+    """The value of a definition when it is known at once (a literal, ``true``, ``pkgs.x``: the common
+    leaves), else what to emit for it (``lazy``, the node's cached wrapper, when it has one)."""
+    kind = node.type
+    if kind in LITERALS:
+        return value_of_node(ev, node, scope), None
+    if kind not in _LOOKED_UP:
+        return None, lazy if lazy is not None else Lazy(node, scope)
+    item = ev.node_item(node, scope)  # what forcing `Lazy(node, scope)` would start from
+    if type(item) is Known and not isinstance(item.value, NixAttrs):
+        return item.value, None
+    if type(item) is Symbol:
+        return symbol_value(item), None
+    return None, item
 
 
 def _emit_literal_set(
@@ -188,29 +209,11 @@ def _emit_literal_set(
         for parts, value, binding in rows:
             location = location_of(binding)
             path = (*prefix, *parts)
-            kind = value.type
-            found: Value | None = None
-            if kind in LITERALS:
-                found = value_of_node(ev, value, scope)
-            elif kind in _LOOKED_UP:  # `true`, `pkgs.x`: a known value or a name from outside, often
-                named = ev.node_item(value, scope)
-                if type(named) is Known and not isinstance(named.value, NixAttrs):
-                    found = named.value
-                elif type(named) is Symbol:
-                    found = symbol_value(named)
-                else:
-                    emit(ev, named, path, Context(location, priority, conditions, order, dynamic_key), out)
-                    continue
+            found, pending = _at_once(ev, value, scope)
             if found is not None:
                 definitions.append(Definition(path, found, location, priority, condition, order, dynamic_key))
-            else:
-                emit(
-                    ev,
-                    Lazy(value, scope),
-                    path,
-                    Context(location, priority, conditions, order, dynamic_key),
-                    out,
-                )
+            elif pending is not None:
+                emit(ev, pending, path, Context(location, priority, conditions, order, dynamic_key), out)
     finally:
         out.walking.discard(key)
     return True

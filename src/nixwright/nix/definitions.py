@@ -18,6 +18,7 @@ from nixwright.nix.evaluate import LITERALS, Evaluator, symbol_value
 from nixwright.nix.items import Cond, Item, Known, Lazy, Merge, Order, Override, Scope, StaticSet, Symbol
 from nixwright.nix.literals import value_of_node
 from nixwright.nix.parse import Node
+from nixwright.nix.strings import plain_body
 from nixwright.nix.values import (
     PRIORITY_DEFAULT_PLAIN,
     Definition,
@@ -185,8 +186,8 @@ def _emit_literal_set(
             attr_kind = attr.type
             if attr_kind == "identifier":
                 names.append(data[attr.start_byte : attr.end_byte].decode("utf-8", "replace"))
-            elif attr_kind == "string_expression" and _plain_string(attr):
-                names.append(data[attr.start_byte + 1 : attr.end_byte - 1].decode("utf-8", "replace"))
+            elif attr_kind == "string_expression" and (body := plain_body(attr, data)) is not None:
+                names.append(body.decode("utf-8", "replace"))
             else:
                 return False
         if not names or names[0] in seen:
@@ -224,12 +225,6 @@ def _binding_set(node: Node) -> Node | None:
         if child.type == "binding_set":
             return child
     return None
-
-
-def _plain_string(node: Node) -> bool:
-    """``"text"`` or ``""``: a string with no escapes or interpolations."""
-    count = node.child_count
-    return count == 2 or (count == 3 and node.children[1].type == "string_fragment")
 
 
 def _emit_attrs(value: NixAttrs, prefix: tuple[str, ...], ctx: Context, out: Collected) -> None:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from nixwright.nix.items import Lazy, Scope
 from nixwright.nix.parse import Node
-from nixwright.nix.strings import Piece, indented_string_pieces, string_pieces
+from nixwright.nix.strings import Piece, indented_string_pieces, plain_body, string_pieces
 from nixwright.nix.values import (
     Dynamic,
     NixBool,
@@ -40,8 +40,9 @@ def value_of_node(ev: Evaluator, node: Node, scope: Scope) -> Value:
     if kind == "float_expression":
         return NixFloat(float(src.text(node)))
     if kind == "string_expression":
-        if node.child_count == 3 and node.children[1].type == "string_fragment":  # the usual "text"
-            return NixString(src.data[node.start_byte + 1 : node.end_byte - 1].decode("utf-8", "replace"))
+        plain = plain_body(node, src.data)
+        if plain is not None:  # the usual "text"
+            return NixString(plain.decode("utf-8", "replace"))
         return _string(ev, string_pieces(node, src.data), scope, node, multiline=False)
     if kind == "indented_string_expression":
         return _string(ev, indented_string_pieces(node, src.data), scope, node, multiline=True)

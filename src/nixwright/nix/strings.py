@@ -22,6 +22,16 @@ def _node_text(node: Node, data: bytes | None) -> str:
     return node.text.decode("utf-8") if node.text is not None else ""
 
 
+def plain_body(node: Node, data: bytes) -> bytes | None:
+    """The text of a ``"..."`` string with no escapes or interpolations (the usual kind), else None.
+
+    Only a backslash starts an escape and only ``${`` an interpolation, so the bytes tell, without asking
+    the tree for the string's parts.
+    """
+    body = data[node.start_byte + 1 : node.end_byte - 1]
+    return None if b"\\" in body or b"${" in body else body
+
+
 def string_pieces(node: Node, data: bytes | None = None) -> list[Piece]:
     """Pieces of a ``"..."`` string: escapes resolved, interpolations kept as nodes."""
     pieces: list[Piece] = []

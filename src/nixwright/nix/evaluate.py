@@ -23,6 +23,7 @@ from nixwright.nix.items import (
     Symbol,
 )
 from nixwright.nix.parse import Node
+from nixwright.nix.strings import plain_body
 from nixwright.nix.values import Dynamic, NixAttrs, NixBool, NixNull, NixString, PackageRef, Value
 
 _GLOBALS_KNOWN: dict[str, Known] = {
@@ -224,12 +225,16 @@ class Evaluator:
     def names_of(self, attrs: list[Node], scope: Scope) -> list[tuple[str, bool]]:
         """``attr_names`` for the attribute nodes of a path."""
         data = scope.source.data
-        return [
-            (data[attr.start_byte : attr.end_byte].decode("utf-8", "replace"), False)
-            if attr.type == "identifier"
-            else self.attr_name(attr, scope)
-            for attr in attrs
-        ]
+        names: list[tuple[str, bool]] = []
+        for attr in attrs:
+            kind = attr.type
+            if kind == "identifier":
+                names.append((data[attr.start_byte : attr.end_byte].decode("utf-8", "replace"), False))
+            elif kind == "string_expression" and (plain := plain_body(attr, data)) is not None:
+                names.append((plain.decode("utf-8", "replace"), False))
+            else:
+                names.append(self.attr_name(attr, scope))
+        return names
 
     def attr_name(self, attr: Node, scope: Scope) -> tuple[str, bool]:
         if attr.type == "identifier":

@@ -109,6 +109,8 @@ def apply(ev: Evaluator, node: Node, scope: Scope) -> Item:
 def _lib_call(ev: Evaluator, name: str, args: list[Lazy], node: Node, scope: Scope) -> Item | None:
     """``lib.name args``; ``node`` is the call (its text is only decoded for a message)."""
     count = len(args)
+    if name == "mkIf" and count == 2:  # the most common call first
+        return _conditional(ev, args[0], args[1], None)
     if name in _OVERRIDES and count == 1:
         return Override(_OVERRIDES[name], args[0])
     if name == "mkOverride" and count == 2:
@@ -128,8 +130,6 @@ def _lib_call(ev: Evaluator, name: str, args: list[Lazy], node: Node, scope: Sco
         return args[0]
     if name == "mkMerge" and count == 1:
         return _merge(ev, args[0], node, scope)
-    if name == "mkIf" and count == 2:
-        return _conditional(ev, args[0], args[1], None)
     if name in _OPTIONALS and count == 2:
         item: Item = args[1]
         if name == "optional":

@@ -34,16 +34,20 @@ INT_MAX = 2**63 - 1
 def value_of_node(ev: Evaluator, node: Node, scope: Scope) -> Value:
     kind = node.type
     src = scope.source
+    if kind == "string_expression":  # the kinds in the order they are most often met
+        plain = plain_body(node, src.data)
+        if plain is not None:  # the usual "text"
+            return NixString(plain.decode("utf-8", "replace"))
+        return _string(ev, string_pieces(node, src.data), scope, node, multiline=False)
+    if kind == "list_expression":
+        return NixList(
+            tuple([ev.node_value(element, scope) for element in node.children_by_field_name("element")])
+        )
     if kind == "integer_expression":
         number = int(src.text(node))
         return NixInt(number) if number <= INT_MAX else Dynamic("integer too large for Nix", src.text(node))
     if kind == "float_expression":
         return NixFloat(float(src.text(node)))
-    if kind == "string_expression":
-        plain = plain_body(node, src.data)
-        if plain is not None:  # the usual "text"
-            return NixString(plain.decode("utf-8", "replace"))
-        return _string(ev, string_pieces(node, src.data), scope, node, multiline=False)
     if kind == "indented_string_expression":
         return _string(ev, indented_string_pieces(node, src.data), scope, node, multiline=True)
     if kind in ("path_expression", "hpath_expression"):
@@ -54,10 +58,6 @@ def value_of_node(ev: Evaluator, node: Node, scope: Scope) -> Value:
         return NixPath(src.text(node))
     if kind == "uri_expression":
         return NixString(src.text(node))
-    if kind == "list_expression":
-        return NixList(
-            tuple([ev.node_value(element, scope) for element in node.children_by_field_name("element")])
-        )
     if kind == "unary_expression":
         return _unary(ev, node, scope)
     if kind == "binary_expression":

@@ -133,6 +133,17 @@ def test_runaway_functions_stop_and_stay_dynamic(source: str) -> None:
     assert "function calls" in repr([d.value for d in reading.definitions])
 
 
+@pytest.mark.parametrize(
+    "wrapped",
+    ["lib.mkIf c x", "lib.mkDefault x", "lib.mkBefore x", "lib.mkMerge [ { b = 1; } x ]"],
+)
+def test_definitions_made_of_themselves_stop(wrapped: str) -> None:
+    reading = read_source(f"{{ lib, c, ... }}: let x = {wrapped}; in {{ a = x; }}")
+    [itself] = [d for d in reading.definitions if d.dotted == "a"]
+    assert isinstance(itself.value, Dynamic)
+    assert "itself" in itself.value.reason
+
+
 def test_sets_that_contain_themselves_stop() -> None:
     reading = read_source("rec { a.self = a; b = { x = 1; y = b; }; c = let s = { t = s; }; in s; }")
     values = {d.dotted: d.value for d in reading.definitions}

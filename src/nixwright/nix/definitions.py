@@ -76,25 +76,16 @@ def emit(ev: Evaluator, item: Item, prefix: tuple[str, ...], ctx: Context, out: 
         finally:
             out.walking.discard(key)
         return
-    if isinstance(forced, Cond):
-        if forced.known is True:
-            emit(ev, forced.item, prefix, ctx, out)
-        elif forced.known is None:
-            location, priority, conditions, order, dynamic_key = ctx
-            conditions = (*conditions, forced.condition)
-            emit(ev, forced.item, prefix, Context(location, priority, conditions, order, dynamic_key), out)
-        return
-    if isinstance(forced, Override):
-        location, _, conditions, order, dynamic_key = ctx
-        emit(ev, forced.item, prefix, Context(location, forced.priority, conditions, order, dynamic_key), out)
-        return
-    if isinstance(forced, Order):
-        location, priority, conditions, _, dynamic_key = ctx
-        emit(ev, forced.item, prefix, Context(location, priority, conditions, forced.order, dynamic_key), out)
-        return
-    if isinstance(forced, Merge):
-        for part in forced.items:
-            emit(ev, part, prefix, ctx, out)
+    if isinstance(forced, Cond | Override | Order | Merge):
+        key = id(forced)
+        if key in out.walking:  # `let x = lib.mkIf c x;`: a definition made of itself
+            _leaf(Dynamic("refers to itself (infinite recursion)"), prefix, ctx, out, "")
+            return
+        out.walking.add(key)
+        try:
+            _emit_wrapped(ev, forced, prefix, ctx, out)
+        finally:
+            out.walking.discard(key)
         return
     if isinstance(forced, Known) and isinstance(forced.value, NixAttrs) and forced.value.entries:
         _emit_attrs(forced.value, prefix, ctx, out)
@@ -108,6 +99,32 @@ def emit(ev: Evaluator, item: Item, prefix: tuple[str, ...], ctx: Context, out: 
         return
     text = forced.scope.source.text(forced.node) if isinstance(forced, Lazy) else ""
     _leaf(ev.value(forced), prefix, ctx, out, text)
+
+
+def _emit_wrapped(
+    ev: Evaluator,
+    forced: Cond | Override | Order | Merge,
+    prefix: tuple[str, ...],
+    ctx: Context,
+    out: Collected,
+) -> None:
+    """What ``lib.mkIf``, ``mkDefault`` and friends, ``mkBefore`` and friends and ``mkMerge`` wrap."""
+    if isinstance(forced, Cond):
+        if forced.known is True:
+            emit(ev, forced.item, prefix, ctx, out)
+        elif forced.known is None:
+            location, priority, conditions, order, dynamic_key = ctx
+            conditions = (*conditions, forced.condition)
+            emit(ev, forced.item, prefix, Context(location, priority, conditions, order, dynamic_key), out)
+    elif isinstance(forced, Override):
+        location, _, conditions, order, dynamic_key = ctx
+        emit(ev, forced.item, prefix, Context(location, forced.priority, conditions, order, dynamic_key), out)
+    elif isinstance(forced, Order):
+        location, priority, conditions, _, dynamic_key = ctx
+        emit(ev, forced.item, prefix, Context(location, priority, conditions, forced.order, dynamic_key), out)
+    else:
+        for part in forced.items:
+            emit(ev, part, prefix, ctx, out)
 
 
 def _emit_set(

@@ -83,6 +83,23 @@ def _timings(action: Callable[[], object], runs: int) -> tuple[list[float], list
     return sorted(wall), sorted(cpu)
 
 
+def _paired(
+    first: Callable[[], object], second: Callable[[], object], runs: int
+) -> tuple[tuple[list[float], list[float]], tuple[list[float], list[float]]]:
+    """``_timings`` of two actions measured in turn, so both see the machine in the same state."""
+    first()
+    second()
+    timings: tuple[tuple[list[float], list[float]], ...] = (([], []), ([], []))
+    for _ in range(runs):
+        for action, (wall, cpu) in zip((first, second), timings, strict=True):
+            started, started_cpu = time.perf_counter(), time.process_time()
+            action()
+            cpu.append((time.process_time() - started_cpu) * 1000)
+            wall.append((time.perf_counter() - started) * 1000)
+    (wall_a, cpu_a), (wall_b, cpu_b) = timings
+    return (sorted(wall_a), sorted(cpu_a)), (sorted(wall_b), sorted(cpu_b))
+
+
 def _report(label: str, timings: tuple[list[float], list[float]], target: float | None = None) -> None:
     wall, cpu = timings
     p90 = wall[int(len(wall) * 0.9) - 1]
@@ -101,8 +118,11 @@ def main() -> None:
         lines = text.count("\n")
         reading = read_module(path)
         print(f"   configuration: {lines} lines, {len(reading.definitions)} definitions")
-        _report("parse (tree-sitter)", _timings(lambda: parse_source(text, "c.nix"), 40))
-        _report(f"read_module, {lines} lines", _timings(lambda: read_module(path), 40), 20)
+        parsing, reading_times = _paired(lambda: parse_source(text, "c.nix"), lambda: read_module(path), 40)
+        _report("parse (tree-sitter)", parsing)
+        _report(f"read_module, {lines} lines", reading_times, 20)
+        ratio = statistics.median(reading_times[1]) / statistics.median(parsing[1])
+        print(f"   reading takes {ratio:.1f}x the parse alone (the two measured in turn)")
     module = generated_module()
     rendered = render_module(module)
     print(f"   generated module: {rendered.count(chr(10))} lines")

@@ -52,12 +52,12 @@ def emit(ev: Evaluator, item: Item, prefix: tuple[str, ...], ctx: Context, out: 
     if type(item) is Lazy:
         kind = item.node.type
         if kind in LITERALS:  # the common leaf, read directly
-            _leaf(value_of_node(ev, item.node, item.scope), prefix, ctx, out, "")
+            _leaf(value_of_node(ev, item.node, item.scope, kind), prefix, ctx, out, "")
             return
         if kind == "attrset_expression" and prefix and _emit_literal_set(ev, item, prefix, ctx, out):
             return
         if kind in _LOOKED_UP:  # forcing would give what the name or selection stands for
-            item = ev.node_item(item.node, item.scope)
+            item = ev.node_item(item.node, item.scope, kind)
     forced = ev.force(item)
     if type(forced) is Known and not isinstance(forced.value, NixAttrs):  # `true`, say
         _leaf(forced.value, prefix, ctx, out, "")
@@ -161,10 +161,10 @@ def _at_once(
     leaves), else what to emit for it (``lazy``, the node's cached wrapper, when it has one)."""
     kind = node.type
     if kind in LITERALS:
-        return value_of_node(ev, node, scope), None
+        return value_of_node(ev, node, scope, kind), None
     if kind not in _LOOKED_UP:
         return None, lazy if lazy is not None else Lazy(node, scope)
-    item = ev.node_item(node, scope)  # what forcing `Lazy(node, scope)` would start from
+    item = ev.node_item(node, scope, kind)  # what forcing `Lazy(node, scope)` would start from
     if type(item) is Known and not isinstance(item.value, NixAttrs):
         return item.value, None
     if type(item) is Symbol:

@@ -287,10 +287,11 @@ class Evaluator:
             inner.source.repeat_free.add(owner.start_byte)
 
     # --- nodes read once -----------------------------------------------------------------------
-    def node_item(self, node: Node, scope: Scope) -> Item:
+    def node_item(self, node: Node, scope: Scope, kind: str = "") -> Item:
         """What ``Lazy(node, scope)`` stands for, looked up at once for a name or a selection (the
-        common cases; a node read only once gains nothing from a cached ``Lazy``)."""
-        kind = node.type
+        common cases; a node read only once gains nothing from a cached ``Lazy``). ``kind`` is
+        ``node.type`` when known."""
+        kind = kind or node.type
         if kind == "variable_expression":
             return self.lookup(scope.source.raw(node), scope, node)
         if kind == "select_expression":
@@ -299,9 +300,10 @@ class Evaluator:
 
     def node_value(self, node: Node, scope: Scope) -> Value:
         """``value(Lazy(node, scope))`` for a node read only once."""
-        if node.type in LITERALS:
-            return literals.value_of_node(self, node, scope)
-        item = self.node_item(node, scope)
+        kind = node.type
+        if kind in LITERALS:
+            return literals.value_of_node(self, node, scope, kind)
+        item = self.node_item(node, scope, kind)
         if type(item) is Known:
             return item.value
         if type(item) is Symbol:

@@ -31,8 +31,9 @@ INT_MIN = -(2**63)
 INT_MAX = 2**63 - 1
 
 
-def value_of_node(ev: Evaluator, node: Node, scope: Scope) -> Value:
-    kind = node.type
+def value_of_node(ev: Evaluator, node: Node, scope: Scope, kind: str = "") -> Value:
+    """The value of an expression ``force`` leaves as it is; ``kind`` is ``node.type`` when known."""
+    kind = kind or node.type
     src = scope.source
     if kind == "string_expression":  # the kinds in the order they are most often met
         plain = plain_body(node, src.data)

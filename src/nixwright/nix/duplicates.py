@@ -51,7 +51,9 @@ class _Def:
 # Every binding set follows the token that opens its set or `let`; finding those tokens in the bytes
 # and asking the tree what each one is costs far less than walking the whole tree. A `{` right after
 # `$` opens an interpolation, and `let` right after a letter is inside a name: neither is asked about.
-_OPENERS = re.compile(rb"[{]|let(?![A-Za-z0-9_'-])")
+# (Two single-token searches run several times faster than one search for either.)
+_BRACES = re.compile(rb"[{]")
+_LETS = re.compile(rb"let(?![A-Za-z0-9_'-])")
 _DOLLAR = ord("$")
 _NAME_BYTES = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
 
@@ -71,8 +73,10 @@ def find_duplicates(root: Node, source: SourceFile) -> list[DuplicateAttr]:
 def _binding_sets(root: Node, data: bytes, skip: set[int]) -> list[Node]:
     """The binding sets of attribute sets and ``let`` blocks, in source order (but those at ``skip``)."""
     found: list[Node] = []
-    for match in _OPENERS.finditer(data):
-        start, end = match.span()
+    braces = [m.start() for m in _BRACES.finditer(data)]
+    lets = [m.start() for m in _LETS.finditer(data)]
+    openers = sorted([(start, start + 1) for start in braces] + [(start, start + 3) for start in lets])
+    for start, end in openers:
         if start in skip:
             continue
         if start and (data[start - 1] == _DOLLAR if end - start == 1 else data[start - 1] in _NAME_BYTES):

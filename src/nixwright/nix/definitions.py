@@ -62,28 +62,24 @@ def emit(ev: Evaluator, item: Item, prefix: tuple[str, ...], ctx: Context, out: 
     if type(forced) is Known and not isinstance(forced.value, NixAttrs):  # `true`, say
         _leaf(forced.value, prefix, ctx, out, "")
         return
-    if isinstance(forced, StaticSet):
-        if not forced.entries and not forced.dynamic:
-            _leaf(NixAttrs(), prefix, ctx, out, "")
-            return
-        key = forced.origin or id(forced)
-        if key in out.walking:  # a set containing itself (`rec { self = ...; }`)
+    if isinstance(forced, StaticSet | Cond | Override | Order | Merge):
+        key: tuple[int, int] | int = id(forced)
+        if isinstance(forced, StaticSet):
+            if not forced.entries and not forced.dynamic:
+                _leaf(NixAttrs(), prefix, ctx, out, "")
+                return
+            key = forced.origin or key
+        # a set containing itself (`rec { self = ...; }`), a definition made of itself (`let x =
+        # lib.mkIf c x;`)
+        if key in out.walking:
             _leaf(Dynamic("refers to itself (infinite recursion)"), prefix, ctx, out, "")
             return
         out.walking.add(key)
         try:
-            _emit_set(ev, forced, prefix, ctx, out)
-        finally:
-            out.walking.discard(key)
-        return
-    if isinstance(forced, Cond | Override | Order | Merge):
-        key = id(forced)
-        if key in out.walking:  # `let x = lib.mkIf c x;`: a definition made of itself
-            _leaf(Dynamic("refers to itself (infinite recursion)"), prefix, ctx, out, "")
-            return
-        out.walking.add(key)
-        try:
-            _emit_wrapped(ev, forced, prefix, ctx, out)
+            if isinstance(forced, StaticSet):
+                _emit_set(ev, forced, prefix, ctx, out)
+            else:
+                _emit_wrapped(ev, forced, prefix, ctx, out)
         finally:
             out.walking.discard(key)
         return

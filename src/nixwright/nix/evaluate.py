@@ -185,11 +185,7 @@ class Evaluator:
         return Known(Dynamic("inherits from a value only known at evaluation time", pick.text))
 
     def _select(self, node: Node, scope: Scope) -> Item:
-        expression = _expr(node, "expression")
-        if expression.type == "variable_expression":  # `lib.x`, `config.x`: look the name up at once
-            base = self.force(self.lookup(scope.source.raw(expression), scope, expression))
-        else:
-            base = self.force(Lazy(expression, scope))
+        base = self.force(self.node_item(_expr(node, "expression"), scope))  # `lib`, `config`: looked up
         parts = self.attr_names(node.child_by_field_name("attrpath"), scope)
         text = scope.source.text(node)
         if parts and type(base) is Symbol and not parts[0][1]:  # `lib.mkIf`, `config.a.b`, `pkgs.x`

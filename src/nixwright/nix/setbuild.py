@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from nixwright.errors import SourceLocation
 from nixwright.nix.items import Entry, Item, Lazy, Pick, Scope, StaticSet
 from nixwright.nix.parse import Node
+from nixwright.nix.strings import plain_body
 
 if TYPE_CHECKING:
     from nixwright.nix.evaluate import Evaluator
@@ -81,7 +82,7 @@ def add_binding(ev: Evaluator, binding: Node, scope: Scope, result: StaticSet) -
             continue
         found = existing.item
         if type(found) is StaticSet:  # a set made by another path (no origin), or built already: enter it
-            if found.origin is not None or not _plainly_written(attrs[index]):
+            if found.origin is not None or not _plainly_written(attrs[index], scope.source.data):
                 safe = False
             target = found
             continue
@@ -112,15 +113,10 @@ def add_inherit(ev: Evaluator, node: Node, outer: Scope, inner: Scope, result: S
         result.entries[name] = Entry(item, location)
 
 
-def _plainly_written(attr: Node) -> bool:
+def _plainly_written(attr: Node, data: bytes) -> bool:
     """An identifier, or a string with no escapes or interpolations."""
     kind = attr.type
-    if kind == "identifier":
-        return True
-    count = attr.child_count
-    return kind == "string_expression" and (
-        count == 2 or (count == 3 and attr.children[1].type == "string_fragment")
-    )
+    return kind == "identifier" or (kind == "string_expression" and plain_body(attr, data) is not None)
 
 
 def _nested(names: list[tuple[str, bool]], value: Item, location: SourceLocation) -> StaticSet:

@@ -18,6 +18,7 @@ from nixwright.nix.evaluate import LITERALS, Evaluator, symbol_value
 from nixwright.nix.items import Cond, Item, Known, Lazy, Merge, Order, Override, Scope, StaticSet, Symbol
 from nixwright.nix.literals import value_of_node
 from nixwright.nix.parse import Node
+from nixwright.nix.setbuild import binding_set_of
 from nixwright.nix.strings import plain_body
 from nixwright.nix.values import (
     PRIORITY_DEFAULT_PLAIN,
@@ -178,7 +179,7 @@ def _emit_literal_set(
     any other set (and an empty one) is left to that path (returns False).
     """
     node, scope = item.node, item.scope
-    bindings = _binding_set(node)
+    bindings = binding_set_of(node)
     if bindings is None:
         return False
     data = scope.source.data
@@ -231,13 +232,6 @@ def _emit_literal_set(
     finally:
         out.walking.discard(key)
     return True
-
-
-def _binding_set(node: Node) -> Node | None:
-    for child in node.named_children:
-        if child.type == "binding_set":
-            return child
-    return None
 
 
 def _emit_attrs(value: NixAttrs, prefix: tuple[str, ...], ctx: Context, out: Collected) -> None:

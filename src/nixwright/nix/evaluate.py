@@ -142,7 +142,7 @@ class Evaluator:
             return self._select(node, scope)
         if kind == "let_expression":
             inner = scope.child()
-            bindings = _child_of_type(node, "binding_set")
+            bindings = setbuild.binding_set_of(node)
             if bindings is not None:
                 self.fill_names(bindings, inner, node)
             return self.force(Lazy(_expr(node, "body"), inner))
@@ -246,7 +246,7 @@ class Evaluator:
 
     def static_set(self, node: Node, scope: Scope, rec: bool = False) -> StaticSet:
         result = StaticSet(origin=(node.id, id(scope)))
-        bindings = _child_of_type(node, "binding_set")
+        bindings = setbuild.binding_set_of(node)
         if bindings is not None:
             inner = scope.child() if rec else scope
             self.fill_set(bindings, scope, inner, result, None if rec else node)
@@ -376,13 +376,6 @@ def _expr(node: Node, field: str) -> Node:
     if child is None:  # the parser rejects trees with missing parts; this guards the type only
         raise NixwrightError(f"malformed {node.type.replace('_', ' ')}: no {field}")
     return child
-
-
-def _child_of_type(node: Node, kind: str) -> Node | None:
-    for child in node.named_children:
-        if child.type == kind:
-            return child
-    return None
 
 
 def _operator(node: Node) -> str:

@@ -70,7 +70,7 @@ def add_binding(ev: Evaluator, binding: Node, scope: Scope, result: StaticSet) -
             merged = _as_set(ev, existing.item)
             if merged is None or not _is_literal_set(value_node):
                 return False
-            bindings = _binding_set(value_node)
+            bindings = binding_set_of(value_node)
             if bindings is not None:
                 ev.fill_set(bindings, scope, scope, merged)
             target.entries[name] = Entry(merged, existing.location)
@@ -148,7 +148,8 @@ def _is_literal_set(node: Node) -> bool:
     return node.type in _LITERAL_SETS
 
 
-def _binding_set(node: Node) -> Node | None:
+def binding_set_of(node: Node) -> Node | None:
+    """The bindings of a set literal or ``let`` (None for ``{ }``)."""
     for child in node.named_children:
         if child.type == "binding_set":
             return child

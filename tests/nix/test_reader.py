@@ -144,6 +144,19 @@ def test_definitions_made_of_themselves_stop(wrapped: str) -> None:
     assert "itself" in itself.value.reason
 
 
+@pytest.mark.parametrize(
+    "value",
+    ["[ x ]", '"${x}"', "x // { b = 1; }", "[ 1 ] ++ x", "!x", "x + 1", "[ 1 ] ++ lib.optionals c x"],
+)
+def test_values_made_of_themselves_stop_there(value: str) -> None:
+    # Only the definition that refers to itself is lost: the rest of the file reads on.
+    reading = read_source(f"{{ lib, c, ... }}: let x = {value}; in {{ a = x; b = 1; }}")
+    values = [d.value for d in reading.definitions if d.dotted == "a"]
+    assert values
+    assert "refers to itself" in repr(values)
+    assert [d.value for d in reading.definitions if d.dotted == "b"] == [NixInt(1)]
+
+
 def test_sets_that_contain_themselves_stop() -> None:
     reading = read_source("rec { a.self = a; b = { x = 1; y = b; }; c = let s = { t = s; }; in s; }")
     values = {d.dotted: d.value for d in reading.definitions}
@@ -155,4 +168,5 @@ def test_sets_that_contain_themselves_stop() -> None:
     [item] = _defs("let s = { t = [ s ]; }; in { x = s.t; }").values()
     assert isinstance(item, NixList)
     assert isinstance(item.items[0], NixAttrs)
-    assert item.items[0].entries[0][1] == NixList((Dynamic("refers to itself (infinite recursion)"),))
+    # `t` is met again while its own value is worked out
+    assert item.items[0].entries[0][1] == Dynamic("refers to itself (infinite recursion)")

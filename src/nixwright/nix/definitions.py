@@ -242,17 +242,24 @@ def _emit_attrs(value: NixAttrs, prefix: tuple[str, ...], ctx: Context, out: Col
             _leaf(sub, (*prefix, name), ctx, out, "")
 
 
-def _list_parts(ev: Evaluator, item: Item, conditions: tuple[str, ...]) -> list[tuple[tuple[str, ...], Item]]:
+def _list_parts(
+    ev: Evaluator, item: Item, conditions: tuple[str, ...], within: frozenset[int] = frozenset()
+) -> list[tuple[tuple[str, ...], Item]]:
+    """The parts of ``xs ++ ys ++ …``, each with the conditions it is under; ``within`` holds the
+    concatenations being split (`let x = [ 1 ] ++ x;` refers to itself)."""
     forced = ev.force(item)
     if isinstance(forced, Lazy) and forced.node.type == "binary_expression":
         parts = _operands(forced.node, "++")
         if parts is not None:
+            if forced.node.id in within:
+                return [(conditions, Known(Dynamic("refers to itself (infinite recursion)")))]
+            inner = within | {forced.node.id}
             left, right = parts
-            return _list_parts(ev, Lazy(left, forced.scope), conditions) + _list_parts(
-                ev, Lazy(right, forced.scope), conditions
+            return _list_parts(ev, Lazy(left, forced.scope), conditions, inner) + _list_parts(
+                ev, Lazy(right, forced.scope), conditions, inner
             )
     if isinstance(forced, Cond) and forced.known is None:
-        return _list_parts(ev, forced.item, (*conditions, forced.condition))
+        return _list_parts(ev, forced.item, (*conditions, forced.condition), within)
     return [(conditions, forced)]
 
 

@@ -42,6 +42,7 @@ _GLOBAL_FUNCTIONS = frozenset(
 
 
 _IN_PROGRESS = Known(Dynamic("being read"))
+_SELF = Dynamic("refers to itself (infinite recursion)")
 # Node kinds that are already in their final shape (their value is read by `literals`).
 LITERALS = frozenset(
     {
@@ -308,23 +309,28 @@ class Evaluator:
 
     # --- values ------------------------------------------------------------------------------
     def value(self, item: Item) -> Value:
-        if type(item) is Lazy:
-            if item.computed is not None:
-                return item.computed
-            if item.node.type in LITERALS:  # forcing would give the item itself
-                item.computed = literals.value_of_node(self, item.node, item.scope)
-                return item.computed
-        forced = self.force(item)
-        result = self._value_of(forced)
-        if isinstance(item, Lazy):
-            item.computed = result
+        if type(item) is not Lazy:
+            return self._value_of(self.force(item))
+        if item.computed is not None:  # the value, or _SELF while it is being worked out
+            return item.computed
+        item.computed = _SELF  # `let x = [ x ];`: met again inside its own value, it refers to itself
+        try:
+            forced = item if item.node.type in LITERALS else self.force(item)
+            if type(forced) is Lazy and forced.node.id == item.node.id:  # force left the node as it is
+                result = literals.value_of_node(self, forced.node, forced.scope)
+            else:
+                result = self._value_of(forced)
+        except BaseException:
+            item.computed = None
+            raise
+        item.computed = result
         return result
 
     def _value_of(self, item: Item) -> Value:
         if isinstance(item, Known):
             return item.value
-        if isinstance(item, Lazy):
-            return literals.value_of_node(self, item.node, item.scope)
+        if isinstance(item, Lazy):  # another node, valued on its own (and guarded there)
+            return self.value(item)
         if isinstance(item, StaticSet):
             if item.dynamic:
                 return Dynamic("attribute set with names computed at evaluation time", item.dynamic[0][0])

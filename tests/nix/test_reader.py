@@ -157,6 +157,22 @@ def test_values_made_of_themselves_stop_there(value: str) -> None:
     assert [d.value for d in reading.definitions if d.dotted == "b"] == [NixInt(1)]
 
 
+def test_an_inherit_from_its_own_set_stops_there() -> None:
+    reading = read_source("let s = { inherit (s) a; }; in { x = s.a; y = 1; }")
+    values = {d.dotted: d.value for d in reading.definitions}
+    assert isinstance(values["x"], Dynamic)
+    assert "itself" in values["x"].reason
+    assert values["y"] == NixInt(1)
+
+
+def test_a_module_that_imports_itself_is_read_once() -> None:
+    reading = read_source("let m = { imports = [ m ]; a = 1; }; in m", "conf.nix")
+    assert [(d.dotted, d.value) for d in reading.definitions] == [("a", NixInt(1))]
+    [unreadable] = reading.unreadable
+    assert unreadable.reason == "module imports itself"
+    assert (unreadable.location.line, unreadable.location.col) == (1, 23)  # the `m` in the list
+
+
 def test_sets_that_contain_themselves_stop() -> None:
     reading = read_source("rec { a.self = a; b = { x = 1; y = b; }; c = let s = { t = s; }; in s; }")
     values = {d.dotted: d.value for d in reading.definitions}

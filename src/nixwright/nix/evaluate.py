@@ -59,6 +59,7 @@ class Evaluator:
     def __init__(self) -> None:
         self.calls = 0  # function calls followed so far (see lambdas.MAX_CALLS)
         self._valuing: set[int] = set()  # sets whose value is being built (cycle guard)
+        self._picking: set[int] = set()  # `inherit (x) a;` being followed (cycle guard)
 
     # --- names -------------------------------------------------------------------------------
     def lookup(self, name: str, scope: Scope, node: Node) -> Item:
@@ -181,7 +182,13 @@ class Evaluator:
         if isinstance(source, StaticSet):
             entry = source.entries.get(pick.name)
             if entry is not None:
-                return self.force(entry.item)
+                if id(pick) in self._picking:  # `s = { inherit (s) a; }`: `s.a` is itself
+                    return Known(Dynamic("refers to itself (infinite recursion)", pick.text))
+                self._picking.add(id(pick))
+                try:
+                    return self.force(entry.item)
+                finally:
+                    self._picking.discard(id(pick))
             return Known(Dynamic(f"attribute {pick.name!r} missing (evaluation would fail)", pick.text))
         return Known(Dynamic("inherits from a value only known at evaluation time", pick.text))
 

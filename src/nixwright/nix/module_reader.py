@@ -28,6 +28,7 @@ class ModuleReader:
         self.declared: list[tuple[str, ...]] = []
         self.duplicates: list[DuplicateAttr] = []
         self._seen: set[str] = set()
+        self._reading: set[tuple[int, int] | int] = set()  # inline modules being read (cycle guard)
 
     def reading(self) -> ModuleReading:
         return ModuleReading(
@@ -55,11 +56,12 @@ class ModuleReader:
         self.read_module(Lazy(body, Scope(source)), base)
         self.duplicates[at:at] = find_duplicates(root, source)  # after reading: see SourceFile
 
-    def read_module(self, item: Item, base: Path) -> None:
+    def read_module(self, item: Item, base: Path, written: SourceLocation | None = None) -> None:
+        """Read a module; ``written`` is where an inline module stands in an ``imports`` list."""
         forced = self.ev.force(item)
         if isinstance(forced, Lazy) and forced.node.type == "function_expression":
             forced = self.ev.force(Lazy(_body(forced), _argument_scope(forced)))
-        location = _location(item)
+        location = _location(item) if written is None else written
         if not isinstance(forced, StaticSet):
             text = item.scope.source.text(item.node) if isinstance(item, Lazy) else ""
             self.out.unreadable.append(
@@ -70,6 +72,17 @@ class ModuleReader:
                 )
             )
             return
+        key = forced.origin or id(forced)
+        if key in self._reading:  # `let m = { imports = [ m ]; }; in m`
+            self.out.unreadable.append(Unreadable("module imports itself", "", location))
+            return
+        self._reading.add(key)
+        try:
+            self._read_body(forced, base)
+        finally:
+            self._reading.discard(key)
+
+    def _read_body(self, forced: StaticSet, base: Path) -> None:
         full = any(name in ("config", "options") for name in forced.entries)
         for name, entry in forced.entries.items():
             if name == "imports":
@@ -118,7 +131,7 @@ class ModuleReader:
 
     def _import(self, target: ImportTarget, base: Path) -> None:
         if target.kind == "inline" and target.item is not None:
-            self.read_module(target.item, base)
+            self.read_module(target.item, base, target.location)
             return
         if target.kind != "local" or target.path is None:
             self.imports.append(ModuleImport(target.kind, target.text, target.location, module=target.module))

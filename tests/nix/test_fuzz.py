@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from nixwright.errors import NixwrightError
 from nixwright.nix.read import read_source
+from nixwright.nix.values import NixInt
 
 EXAMPLES = int(os.environ.get("NIXWRIGHT_FUZZ_EXAMPLES", "150"))
 CORPUS = Path(__file__).parent.parent / "fixtures" / "nix" / "corpus"
@@ -66,3 +67,37 @@ def test_random_bytes_never_crash(data: bytes) -> None:
 @given(st.text(max_size=120))
 def test_random_text_never_crashes(source: str) -> None:
     _read(source)
+
+
+# Small programs whose names refer to each other and to themselves through the constructs the
+# reader follows. Nix would fail on some of them (infinite recursion); the reader must read every
+# one to the end, with only the definitions that refer to themselves left Dynamic.
+_NAMES = ("x", "y", "s")
+_LEAVES = st.sampled_from([*_NAMES, "1", '"a"', "true", "c", "s.a", "x.b"])
+_FORMS = [
+    "[ ({}) ]", '"${{{}}}"', "({}) // {{ a = {}; }}", "[ 1 ] ++ ({})", "!({})", "({}) + 1",
+    "{{ a = {}; b = {}; }}", "lib.mkIf c ({})", "lib.mkDefault ({})", "lib.optionals c ({})",
+    "lib.mkMerge [ ({}) ]", "(with {}; {})", "(let z = {}; in z)", "(if {} then {} else 1)",
+    "rec {{ a = {}; b = a; }}", "({}).a", "{{ inherit (s) a; }}",
+]  # fmt: skip
+
+
+def _expressions(depth: int) -> st.SearchStrategy[str]:
+    if depth == 0:
+        return _LEAVES
+    inner = _expressions(depth - 1)
+    return st.one_of(
+        _LEAVES,
+        st.sampled_from(_FORMS).flatmap(
+            lambda form: st.tuples(*[inner] * form.count("{}")).map(lambda parts: form.format(*parts))
+        ),
+    )
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.tuples(*[_expressions(3)] * len(_NAMES)))
+def test_names_that_refer_to_themselves_are_read_to_the_end(values: tuple[str, ...]) -> None:
+    bindings = " ".join(f"{name} = {value};" for name, value in zip(_NAMES, values, strict=True))
+    source = f"{{ lib, c, ... }}: let {bindings} in {{ out = x; o2 = y; o3 = s; k = 1; }}"
+    reading = read_source(source, "<fuzz>", follow_imports=False)  # no error: not even "nested too deeply"
+    assert [d.value for d in reading.definitions if d.dotted == "k"] == [NixInt(1)]

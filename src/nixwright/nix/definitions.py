@@ -57,7 +57,7 @@ def emit(ev: Evaluator, item: Item, prefix: tuple[str, ...], ctx: Context, out: 
             return
         if kind == "attrset_expression" and prefix and _emit_literal_set(ev, item, prefix, ctx, out):
             return
-        if kind in _LOOKED_UP:  # forcing would give what the name or selection stands for
+        if kind == "variable_expression":  # forcing would give what the name stands for
             item = ev.node_item(item.node, item.scope, kind)
     forced = ev.force(item)
     if type(forced) is Known and not isinstance(forced.value, NixAttrs):  # `true`, say
@@ -155,11 +155,16 @@ def _at_once(
     ev: Evaluator, node: Node, scope: Scope, lazy: Lazy | None = None
 ) -> tuple[Value, None] | tuple[None, Item]:
     """The value of a definition when it is known at once (a literal, ``true``, ``pkgs.x``: the common
-    leaves), else what to emit for it (``lazy``, the node's cached wrapper, when it has one)."""
+    leaves), else what to emit for it (``lazy``, the node's cached wrapper, when it has one).
+
+    ``node`` is read here without a wrapper of its own only when ``lazy`` is None: a binding of a set
+    literal emitted straight from the syntax, which nothing else refers to."""
     kind = node.type
     if kind in LITERALS:
         return value_of_node(ev, node, scope, kind), None
-    if kind not in _LOOKED_UP:
+    # A selection is worked out anew each time, so one with a cached wrapper is forced through it:
+    # that is what stops `let x = (rec { a = { b = x; }; }).a;` where it refers to itself.
+    if kind not in _LOOKED_UP or (lazy is not None and kind != "variable_expression"):
         return None, lazy if lazy is not None else Lazy(node, scope)
     item = ev.node_item(node, scope, kind)  # what forcing `Lazy(node, scope)` would start from
     if type(item) is Known and not isinstance(item.value, NixAttrs):
@@ -259,7 +264,9 @@ def _list_parts(
                 ev, Lazy(right, forced.scope), conditions, inner
             )
     if isinstance(forced, Cond) and forced.known is None:
-        return _list_parts(ev, forced.item, (*conditions, forced.condition), within)
+        if id(forced) in within:  # `let x = lib.optionals c x;`
+            return [(conditions, Known(Dynamic("refers to itself (infinite recursion)")))]
+        return _list_parts(ev, forced.item, (*conditions, forced.condition), within | {id(forced)})
     return [(conditions, forced)]
 
 

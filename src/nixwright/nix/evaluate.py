@@ -362,7 +362,11 @@ class Evaluator:
 
 
 def _set_like(ev: Evaluator, item: Item) -> bool:
+    seen: set[int] = set()
     while isinstance(item, Cond | Override):
+        if id(item) in seen:  # `let x = lib.optionals c x;`: a condition around itself
+            return False
+        seen.add(id(item))
         item = ev.force(item.item)
     if isinstance(item, Known):
         return isinstance(item.value, NixAttrs)

@@ -251,14 +251,14 @@ def _list_parts(
     ev: Evaluator, item: Item, conditions: tuple[str, ...], within: frozenset[int] = frozenset()
 ) -> list[tuple[tuple[str, ...], Item]]:
     """The parts of ``xs ++ ys ++ …``, each with the conditions it is under; ``within`` holds the
-    concatenations being split (`let x = [ 1 ] ++ x;` refers to itself)."""
+    concatenations and conditions being split, by identity (`let x = [ 1 ] ++ x;` refers to itself)."""
     forced = ev.force(item)
     if isinstance(forced, Lazy) and forced.node.type == "binary_expression":
         parts = _operands(forced.node, "++")
         if parts is not None:
-            if forced.node.id in within:
+            if id(forced) in within:
                 return [(conditions, Known(Dynamic("refers to itself (infinite recursion)")))]
-            inner = within | {forced.node.id}
+            inner = within | {id(forced)}
             left, right = parts
             return _list_parts(ev, Lazy(left, forced.scope), conditions, inner) + _list_parts(
                 ev, Lazy(right, forced.scope), conditions, inner

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from nixwright.nix.items import Cond, Item, Known, Lazy, Merge, Order, Override, Scope, Symbol
-from nixwright.nix.parse import Node
+from nixwright.nix.parse import KIND, Node
 from nixwright.nix.values import (
     PRIORITY_FORCE,
     PRIORITY_MKDEFAULT,
@@ -66,7 +66,7 @@ def call_parts(node: Node) -> tuple[Node, list[Node]]:
     """``f a b`` -> (``f``, [``a``, ``b``])."""
     args: list[Node] = []
     function = node
-    while function.type == "apply_expression":
+    while KIND[function.kind_id] == "apply_expression":
         children = function.children
         if len(children) == 2:  # `f x` with no comment between (comments are the only extra nodes)
             function, argument = children
@@ -85,7 +85,7 @@ def call_parts(node: Node) -> tuple[Node, list[Node]]:
 def apply(ev: Evaluator, node: Node, scope: Scope) -> Item:
     function_node, arg_nodes = call_parts(node)
     function = ev.force(ev.node_item(function_node, scope))
-    if isinstance(function, Lazy) and function.node.type == "function_expression":
+    if isinstance(function, Lazy) and KIND[function.node.kind_id] == "function_expression":
         from nixwright.nix.lambdas import apply_function
 
         args_: list[Item] = [Lazy(arg, scope) for arg in arg_nodes]
@@ -181,6 +181,6 @@ def _conditional(ev: Evaluator, condition: Lazy, item: Item, empty: Value | None
 
 def _merge(ev: Evaluator, argument: Lazy, node: Node, scope: Scope) -> Item:
     forced = ev.force(argument)
-    if isinstance(forced, Lazy) and forced.node.type == "list_expression":
+    if isinstance(forced, Lazy) and KIND[forced.node.kind_id] == "list_expression":
         return Merge([Lazy(el, forced.scope) for el in forced.node.children_by_field_name("element")])
     return Known(Dynamic("lib.mkMerge of a list only known at evaluation time", scope.source.text(node)))

@@ -17,7 +17,7 @@ from nixwright.errors import SourceLocation
 from nixwright.nix.evaluate import LITERALS, Evaluator, symbol_value
 from nixwright.nix.items import Cond, Item, Known, Lazy, Merge, Order, Override, Scope, StaticSet, Symbol
 from nixwright.nix.literals import value_of_node
-from nixwright.nix.parse import Node
+from nixwright.nix.parse import KIND, Node
 from nixwright.nix.setbuild import binding_set_of
 from nixwright.nix.strings import plain_body
 from nixwright.nix.values import (
@@ -51,7 +51,7 @@ class Collected:
 
 def emit(ev: Evaluator, item: Item, prefix: tuple[str, ...], ctx: Context, out: Collected) -> None:
     if type(item) is Lazy:
-        kind = item.node.type
+        kind = KIND[item.node.kind_id]
         if kind in LITERALS:  # the common leaf, read directly
             _leaf(value_of_node(ev, item.node, item.scope, kind), prefix, ctx, out, "")
             return
@@ -89,7 +89,7 @@ def emit(ev: Evaluator, item: Item, prefix: tuple[str, ...], ctx: Context, out: 
         return
     if (
         isinstance(forced, Lazy)
-        and forced.node.type == "binary_expression"
+        and KIND[forced.node.kind_id] == "binary_expression"
         and _operands(forced.node, "++") is not None
         and _emit_concatenation(ev, forced, prefix, ctx, out)
     ):
@@ -159,7 +159,7 @@ def _at_once(
 
     ``node`` is read here without a wrapper of its own only when ``lazy`` is None: a binding of a set
     literal emitted straight from the syntax, which nothing else refers to."""
-    kind = node.type
+    kind = KIND[node.kind_id]
     if kind in LITERALS:
         return value_of_node(ev, node, scope, kind), None
     # A selection is worked out anew each time, so one with a cached wrapper is forced through it:
@@ -191,7 +191,7 @@ def _emit_literal_set(
     rows: list[tuple[tuple[str, ...], Node, Node]] = []
     seen: set[str] = set()
     for binding in bindings.named_children:
-        kind = binding.type
+        kind = KIND[binding.kind_id]
         if kind != "binding":
             if kind == "comment":
                 continue
@@ -202,7 +202,7 @@ def _emit_literal_set(
             return False
         names: list[str] = []
         for attr in attrpath.children_by_field_name("attr"):
-            attr_kind = attr.type
+            attr_kind = KIND[attr.kind_id]
             if attr_kind == "identifier":
                 names.append(data[attr.start_byte : attr.end_byte].decode("utf-8", "replace"))
             elif attr_kind == "string_expression" and (body := plain_body(attr, data)) is not None:
@@ -253,7 +253,7 @@ def _list_parts(
     """The parts of ``xs ++ ys ++ …``, each with the conditions it is under; ``within`` holds the
     concatenations and conditions being split, by identity (`let x = [ 1 ] ++ x;` refers to itself)."""
     forced = ev.force(item)
-    if isinstance(forced, Lazy) and forced.node.type == "binary_expression":
+    if isinstance(forced, Lazy) and KIND[forced.node.kind_id] == "binary_expression":
         parts = _operands(forced.node, "++")
         if parts is not None:
             if id(forced) in within:
@@ -301,11 +301,11 @@ def _operands(node: Node, operator: str) -> tuple[Node, Node] | None:
     children = node.children
     if len(children) == 3:  # no comment between (comments are the only extra nodes)
         left, op, right = children
-        return (left, right) if op.type == operator else None
+        return (left, right) if KIND[op.kind_id] == operator else None
     op_node = node.child_by_field_name("operator")
     left_node = node.child_by_field_name("left")
     right_node = node.child_by_field_name("right")
-    if op_node is None or left_node is None or right_node is None or op_node.type != operator:
+    if op_node is None or left_node is None or right_node is None or KIND[op_node.kind_id] != operator:
         return None
     return left_node, right_node
 

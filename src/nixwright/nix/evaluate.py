@@ -22,7 +22,7 @@ from nixwright.nix.items import (
     StaticSet,
     Symbol,
 )
-from nixwright.nix.parse import Node
+from nixwright.nix.parse import KIND, Node
 from nixwright.nix.strings import plain_body
 from nixwright.nix.values import Dynamic, NixAttrs, NixBool, NixNull, NixString, PackageRef, Value
 
@@ -120,7 +120,7 @@ class Evaluator:
                     Dynamic("refers to itself (infinite recursion)", item.scope.source.text(item.node))
                 )
             return forced
-        if item.node.type in LITERALS:  # already in its final shape
+        if KIND[item.node.kind_id] in LITERALS:  # already in its final shape
             item.forced = item
             return item
         item.forced = _IN_PROGRESS
@@ -133,7 +133,7 @@ class Evaluator:
 
     def _force_node(self, item: Lazy) -> Item:
         node, scope = item.node, item.scope
-        kind = node.type
+        kind = KIND[node.kind_id]
         if kind in LITERALS:
             return item
         if kind == "parenthesized_expression":
@@ -231,7 +231,7 @@ class Evaluator:
         data = scope.source.data
         names: list[tuple[str, bool]] = []
         for attr in attrs:
-            kind = attr.type
+            kind = KIND[attr.kind_id]
             if kind == "identifier":
                 names.append((data[attr.start_byte : attr.end_byte].decode("utf-8", "replace"), False))
             elif kind == "string_expression" and (plain := plain_body(attr, data)) is not None:
@@ -241,14 +241,14 @@ class Evaluator:
         return names
 
     def attr_name(self, attr: Node, scope: Scope) -> tuple[str, bool]:
-        if attr.type == "identifier":
+        if KIND[attr.kind_id] == "identifier":
             return scope.source.raw(attr), False
-        expr = attr if attr.type == "string_expression" else attr.child_by_field_name("expression")
+        expr = attr if KIND[attr.kind_id] == "string_expression" else attr.child_by_field_name("expression")
         value = self.value(Lazy(expr, scope)) if expr is not None else None
         if isinstance(value, NixString):
             return value.value, False
         text = scope.source.text(attr)
-        if attr.type == "string_expression" and len(text) >= 2:
+        if KIND[attr.kind_id] == "string_expression" and len(text) >= 2:
             text = text[1:-1]
         return text, True
 
@@ -280,7 +280,7 @@ class Evaluator:
         """
         clean = True
         for binding in bindings.named_children:
-            kind = binding.type
+            kind = KIND[binding.kind_id]
             if kind == "binding":
                 if not setbuild.add_binding(self, binding, inner, result):
                     clean = False
@@ -295,7 +295,7 @@ class Evaluator:
         """What ``Lazy(node, scope)`` stands for, looked up at once for a name or a selection (the
         common cases; a node read only once gains nothing from a cached ``Lazy``). ``kind`` is
         ``node.type`` when known."""
-        kind = kind or node.type
+        kind = kind or KIND[node.kind_id]
         if kind == "variable_expression":
             return self.lookup(scope.source.raw(node), scope, node)
         if kind == "select_expression":
@@ -304,7 +304,7 @@ class Evaluator:
 
     def node_value(self, node: Node, scope: Scope) -> Value:
         """``value(Lazy(node, scope))`` for a node read only once."""
-        kind = node.type
+        kind = KIND[node.kind_id]
         if kind in LITERALS:
             return literals.value_of_node(self, node, scope, kind)
         item = self.node_item(node, scope, kind)
@@ -322,7 +322,7 @@ class Evaluator:
             return item.computed
         item.computed = _SELF  # `let x = [ x ];`: met again inside its own value, it refers to itself
         try:
-            forced = item if item.node.type in LITERALS else self.force(item)
+            forced = item if KIND[item.node.kind_id] in LITERALS else self.force(item)
             if type(forced) is Lazy and forced.node.id == item.node.id:  # force left the node as it is
                 result = literals.value_of_node(self, forced.node, forced.scope)
             else:
@@ -391,10 +391,10 @@ def symbol_value(symbol: Symbol) -> Value:
 def _expr(node: Node, field: str) -> Node:
     child = node.child_by_field_name(field)
     if child is None:  # the parser rejects trees with missing parts; this guards the type only
-        raise NixwrightError(f"malformed {node.type.replace('_', ' ')}: no {field}")
+        raise NixwrightError(f"malformed {KIND[node.kind_id].replace('_', ' ')}: no {field}")
     return child
 
 
 def _operator(node: Node) -> str:
     op = node.child_by_field_name("operator")
-    return op.type if op is not None else ""
+    return KIND[op.kind_id] if op is not None else ""

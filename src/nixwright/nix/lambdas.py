@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from nixwright.nix.items import Entry, Item, Known, Lazy, Pick, Scope, StaticSet, Symbol
-from nixwright.nix.parse import Node
+from nixwright.nix.parse import KIND, Node
 from nixwright.nix.values import Dynamic, NixList, NixString
 
 if TYPE_CHECKING:
@@ -29,7 +29,7 @@ def apply_function(ev: Evaluator, function: Lazy, args: list[Item], node: Node, 
         return Known(Dynamic("too many function calls to follow", scope.source.text(node)))
     current: Item = function
     for arg in args:
-        if not (isinstance(current, Lazy) and current.node.type == "function_expression"):
+        if not (isinstance(current, Lazy) and KIND[current.node.kind_id] == "function_expression"):
             return Lazy(node, scope)  # read later as "result of calling ..."
         body = current.node.child_by_field_name("body")
         if body is None:
@@ -75,7 +75,7 @@ def _parameter(given: Item, name: str, default: Node | None, inner: Scope, arg: 
 
 def _elements(ev: Evaluator, item: Lazy) -> list[Item] | None:
     forced = ev.force(item)
-    if isinstance(forced, Lazy) and forced.node.type == "list_expression":
+    if isinstance(forced, Lazy) and KIND[forced.node.kind_id] == "list_expression":
         return [Lazy(el, forced.scope) for el in forced.node.children_by_field_name("element")]
     if isinstance(forced, Known) and isinstance(forced.value, NixList):
         return [Known(value) for value in forced.value.items]
@@ -84,7 +84,7 @@ def _elements(ev: Evaluator, item: Lazy) -> list[Item] | None:
 
 def _user_function(ev: Evaluator, item: Lazy) -> Lazy | None:
     forced = ev.force(item)
-    if isinstance(forced, Lazy) and forced.node.type == "function_expression":
+    if isinstance(forced, Lazy) and KIND[forced.node.kind_id] == "function_expression":
         return forced
     return None
 

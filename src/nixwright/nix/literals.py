@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from nixwright.nix.items import Lazy, Scope
-from nixwright.nix.parse import Node
+from nixwright.nix.parse import KIND, Node
 from nixwright.nix.strings import Piece, indented_string_pieces, plain_body, string_pieces
 from nixwright.nix.values import (
     Dynamic,
@@ -33,7 +33,7 @@ INT_MAX = 2**63 - 1
 
 def value_of_node(ev: Evaluator, node: Node, scope: Scope, kind: str = "") -> Value:
     """The value of an expression ``force`` leaves as it is; ``kind`` is ``node.type`` when known."""
-    kind = kind or node.type
+    kind = kind or KIND[node.kind_id]
     src = scope.source
     if kind == "string_expression":  # the kinds in the order they are most often met
         plain = plain_body(node, src.data)
@@ -52,7 +52,7 @@ def value_of_node(ev: Evaluator, node: Node, scope: Scope, kind: str = "") -> Va
     if kind == "indented_string_expression":
         return _string(ev, indented_string_pieces(node, src.data), scope, node, multiline=True)
     if kind in ("path_expression", "hpath_expression"):
-        if any(child.type == "interpolation" for child in node.children):
+        if any(KIND[child.kind_id] == "interpolation" for child in node.children):
             return Dynamic("path built from an interpolation", src.text(node))
         return NixPath(src.text(node))
     if kind == "spath_expression":
@@ -117,7 +117,7 @@ def _unary(ev: Evaluator, node: Node, scope: Scope) -> Value:
     if operator is None or argument is None:
         return Dynamic("incomplete expression", text)
     value = ev.value(Lazy(argument, scope))
-    op = operator.type
+    op = KIND[operator.kind_id]
     if op == "-" and isinstance(value, NixInt) and -value.value >= INT_MIN:
         return NixInt(-value.value)
     if op == "-" and isinstance(value, NixFloat):
@@ -131,7 +131,7 @@ def _unary(ev: Evaluator, node: Node, scope: Scope) -> Value:
 
 def _callee(node: Node, scope: Scope) -> str:
     function = node
-    while function.type == "apply_expression":
+    while KIND[function.kind_id] == "apply_expression":
         inner = function.child_by_field_name("function")
         if inner is None:
             break

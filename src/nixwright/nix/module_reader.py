@@ -11,7 +11,7 @@ from nixwright.nix.duplicates import find_duplicates
 from nixwright.nix.evaluate import Evaluator
 from nixwright.nix.imports import ImportTarget, classify, import_entries
 from nixwright.nix.items import Entry, Item, Lazy, Scope, SourceFile, StaticSet, Symbol, module_argument
-from nixwright.nix.parse import Node, parse_bytes, read_file_bytes, source_bytes
+from nixwright.nix.parse import KIND, Node, parse_bytes, read_file_bytes, source_bytes
 from nixwright.nix.values import DuplicateAttr, ModuleImport, ModuleReading, Unreadable
 
 _METADATA = frozenset({"meta", "_file", "key", "_class", "require"})
@@ -47,7 +47,7 @@ class ModuleReader:
         tree = parse_bytes(clean, file)
         source = SourceFile(file, clean)
         root = tree.root_node
-        body = next((c for c in root.named_children if c.type != "comment"), None)
+        body = next((c for c in root.named_children if KIND[c.kind_id] != "comment"), None)
         if body is None:
             raise NixwrightError(
                 f"{file} holds no Nix expression", hint="a NixOS module is `{ ... }: { ... }`"
@@ -59,7 +59,7 @@ class ModuleReader:
     def read_module(self, item: Item, base: Path, written: SourceLocation | None = None) -> None:
         """Read a module; ``written`` is where an inline module stands in an ``imports`` list."""
         forced = self.ev.force(item)
-        if isinstance(forced, Lazy) and forced.node.type == "function_expression":
+        if isinstance(forced, Lazy) and KIND[forced.node.kind_id] == "function_expression":
             forced = self.ev.force(Lazy(_body(forced), _argument_scope(forced)))
         location = _location(item) if written is None else written
         if not isinstance(forced, StaticSet):

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from nixwright.nix.items import Lazy, Scope
 from nixwright.nix.literals import INT_MAX, INT_MIN
-from nixwright.nix.parse import Node
+from nixwright.nix.parse import KIND, Node
 from nixwright.nix.values import (
     Dynamic,
     NixAttrs,
@@ -34,7 +34,7 @@ def binary_value(ev: Evaluator, node: Node, scope: Scope) -> Value:
     right_node = node.child_by_field_name("right")
     if op_node is None or left_node is None or right_node is None:
         return Dynamic("incomplete expression", text)
-    op = op_node.type
+    op = KIND[op_node.kind_id]
     left = ev.value(Lazy(left_node, scope))
     if op in ("&&", "||", "->") and isinstance(left, NixBool):
         short = {"&&": not left.value, "||": left.value, "->": not left.value}[op]

@@ -8,6 +8,7 @@ caret. Input that is not Nix at all (binary data, not UTF-8, far too large) is r
 from __future__ import annotations
 
 import stat
+import sys
 from functools import cache
 from pathlib import Path
 
@@ -23,9 +24,19 @@ Tree = tree_sitter.Tree
 Node = tree_sitter.Node
 
 
+LANGUAGE = tree_sitter.Language(tree_sitter_nix.language())
+# Node kinds by id: ``KIND[node.kind_id]`` is ``node.type`` without a new string made on every call
+# (the reader asks a node's kind tens of thousands of times per file). 65535 is tree-sitter's ERROR.
+KIND: dict[int, str] = {
+    kind_id: sys.intern(LANGUAGE.node_kind_for_id(kind_id) or "")
+    for kind_id in range(LANGUAGE.node_kind_count)
+}
+KIND[0xFFFF] = "ERROR"
+
+
 @cache
 def _parser() -> tree_sitter.Parser:
-    return tree_sitter.Parser(tree_sitter.Language(tree_sitter_nix.language()))
+    return tree_sitter.Parser(LANGUAGE)
 
 
 def source_bytes(source: bytes | str, file: str) -> bytes:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from nixwright.errors import SourceLocation
 from nixwright.nix.items import Entry, Item, Lazy, Pick, Scope, StaticSet
-from nixwright.nix.parse import Node
+from nixwright.nix.parse import KIND, Node
 from nixwright.nix.strings import plain_body
 
 if TYPE_CHECKING:
@@ -32,7 +32,7 @@ def add_binding(ev: Evaluator, binding: Node, scope: Scope, result: StaticSet) -
         return False
     if attrpath.child_count == 1:  # the usual `a = v;`, read without building a list of names
         first = attrpath.child(0)
-        if first is not None and first.type == "identifier":
+        if first is not None and KIND[first.kind_id] == "identifier":
             source = scope.source
             single = source.data[first.start_byte : first.end_byte].decode("utf-8", "replace")
             entries = result.entries
@@ -45,7 +45,9 @@ def add_binding(ev: Evaluator, binding: Node, scope: Scope, result: StaticSet) -
         return False
     location = scope.source.location(binding)
     value: Item = Lazy(value_node, scope)
-    while value_node.type == "parenthesized_expression":  # Nix merges `a = ({ … });` like a set literal
+    while (
+        KIND[value_node.kind_id] == "parenthesized_expression"
+    ):  # Nix merges `a = ({ … });` like a set literal
         inner = value_node.child_by_field_name("expression")
         if inner is None:
             break
@@ -99,7 +101,7 @@ def add_inherit(ev: Evaluator, node: Node, outer: Scope, inner: Scope, result: S
     attrs = node.child_by_field_name("attrs")
     if attrs is None:
         return
-    source_node = node.child_by_field_name("expression") if node.type == "inherit_from" else None
+    source_node = node.child_by_field_name("expression") if KIND[node.kind_id] == "inherit_from" else None
     source = Lazy(source_node, inner) if source_node is not None else None
     for attr in attrs.children_by_field_name("attr"):
         location = outer.source.location(attr)
@@ -115,7 +117,7 @@ def add_inherit(ev: Evaluator, node: Node, outer: Scope, inner: Scope, result: S
 
 def _plainly_written(attr: Node, data: bytes) -> bool:
     """An identifier, or a string with no escapes or interpolations."""
-    kind = attr.type
+    kind = KIND[attr.kind_id]
     return kind == "identifier" or (kind == "string_expression" and plain_body(attr, data) is not None)
 
 
@@ -145,12 +147,12 @@ def _as_set(ev: Evaluator, item: Item) -> StaticSet | None:
 
 
 def _is_literal_set(node: Node) -> bool:
-    return node.type in _LITERAL_SETS
+    return KIND[node.kind_id] in _LITERAL_SETS
 
 
 def binding_set_of(node: Node) -> Node | None:
     """The bindings of a set literal or ``let`` (None for ``{ }``)."""
     for child in node.named_children:
-        if child.type == "binding_set":
+        if KIND[child.kind_id] == "binding_set":
             return child
     return None

@@ -9,7 +9,7 @@ removed, escapes and interpolations count as text, and a last line of only space
 
 from __future__ import annotations
 
-from nixwright.nix.parse import Node
+from nixwright.nix.parse import KIND, Node
 
 Piece = str | Node
 
@@ -36,7 +36,7 @@ def string_pieces(node: Node, data: bytes | None = None) -> list[Piece]:
     """Pieces of a ``"..."`` string: escapes resolved, interpolations kept as nodes."""
     pieces: list[Piece] = []
     for child in node.children:
-        kind = child.type
+        kind = KIND[child.kind_id]
         if kind == "string_fragment":
             _append(pieces, _node_text(child, data))
         elif kind == "escape_sequence":
@@ -55,7 +55,7 @@ def indented_string_pieces(node: Node, data: bytes | None = None) -> list[Piece]
     parts: list[tuple[bool, Piece]] = []  # (is literal text subject to indentation, piece)
     first = True
     for child in node.children:
-        kind = child.type
+        kind = KIND[child.kind_id]
         if kind == "string_fragment":
             text = _node_text(child, data)
             if first:

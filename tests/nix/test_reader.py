@@ -111,6 +111,20 @@ def test_full_form_reports_attributes_nixos_would_reject() -> None:
     assert unreadable.reason.startswith("services beside config/options")
 
 
+def test_paths_that_share_names_merge_in_the_order_first_written() -> None:
+    source = '{ lib, ... }:\nlet d = "x"; in\n{\n  a.b = 1;\n  c = lib.mkIf true 2;\n  a."${d}".e = 3;\n  a.g = { f = 4; };\n}\n'
+    read = [(d.dotted, str(d.location), d.value) for d in read_source(source, "m.nix").definitions]
+    assert read == [
+        ("a.b", "m.nix:4:3", NixInt(1)),
+        ("a.x.e", "m.nix:6:3", NixInt(3)),
+        ("a.g.f", "m.nix:7:11", NixInt(4)),
+        ("c", "m.nix:5:3", NixInt(2)),
+    ]
+    # the same set under `config` (read through the general path) gives the same definitions
+    full = source.replace("in\n{", "in\n{ config = {").replace("};\n}", "}; };\n}")
+    assert [(d.dotted, d.value) for d in read_source(full).definitions] == [(p, v) for p, _, v in read]
+
+
 def test_assertions_and_top_level_let_and_with_are_looked_through() -> None:
     source = "let port = 22; in { lib, ... }: assert port > 0; with lib; { a = mkDefault port; }"
     [definition] = read_source(source).definitions

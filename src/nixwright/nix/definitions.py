@@ -55,7 +55,7 @@ def emit(ev: Evaluator, item: Item, prefix: tuple[str, ...], ctx: Context, out: 
         if kind in LITERALS:  # the common leaf, read directly
             _leaf(value_of_node(ev, item.node, item.scope, kind), prefix, ctx, out, "")
             return
-        if kind == "attrset_expression" and prefix and _emit_literal_set(ev, item, prefix, ctx, out):
+        if kind == "attrset_expression" and prefix and emit_literal_set(ev, item, prefix, ctx, out):
             return
         if kind == "variable_expression":  # forcing would give what the name stands for
             item = ev.node_item(item.node, item.scope, kind)
@@ -171,25 +171,44 @@ def _at_once(
         return item.value, None
     if type(item) is Symbol:
         return symbol_value(item), None
+    if type(item) is Lazy and KIND[item.node.kind_id] in LITERALS:
+        # a literal bound to a name, valued through its wrapper: `let s = { t = [ s ]; }; in s.t`
+        # meets `t` again inside its own value
+        return ev.value(item), None
     return None, item
 
 
-def _emit_literal_set(
-    ev: Evaluator, item: Lazy, prefix: tuple[str, ...], ctx: Context, out: Collected
-) -> bool:
-    """Emit a set literal straight from its bindings when nothing in it needs merging.
+# One binding of a set literal: its names, value and binding nodes, and the positions of names not
+# plainly written (``"${…}"`` known statically), or None when all are.
+_Row = tuple[tuple[str, ...], Node, Node, "list[int] | None"]
+_Tree = dict[str, "_Tree | _Row"]  # names made by paths, down to the binding each path ends in
 
-    That is: only ``name.path = value;`` bindings with plainly written names, no two starting with
-    the same name. Building the ``StaticSet`` and walking it gives the same definitions, more slowly;
-    any other set (and an empty one) is left to that path (returns False).
+
+def emit_literal_set(
+    ev: Evaluator,
+    item: Lazy,
+    prefix: tuple[str, ...],
+    ctx: Context,
+    out: Collected,
+    *,
+    reserved: frozenset[str] = frozenset(),
+) -> bool:
+    """Emit a set literal straight from its bindings when nothing in it needs building.
+
+    That is: only ``name.path = value;`` bindings whose names are known, where paths that share
+    their first names only meet in sets the paths make (``a.b = 1; a.c = 2;``), and no first name
+    is in ``reserved``. Building the ``StaticSet`` and walking it gives the same definitions, in the
+    same order (a merged set's names in the order first written), more slowly; any other set (and
+    an empty one) is left to that path (returns False).
     """
     node, scope = item.node, item.scope
     bindings = binding_set_of(node)
     if bindings is None:
         return False
     data = scope.source.data
-    rows: list[tuple[tuple[str, ...], Node, Node]] = []
+    rows: list[_Row] = []
     seen: set[str] = set()
+    merging = False
     for binding in bindings.named_children:
         kind = KIND[binding.kind_id]
         if kind != "binding":
@@ -201,6 +220,7 @@ def _emit_literal_set(
         if attrpath is None or value is None:
             return False
         names: list[str] = []
+        unplain: list[int] | None = None
         for attr in attrpath.children_by_field_name("attr"):
             attr_kind = KIND[attr.kind_id]
             if attr_kind == "identifier":
@@ -208,14 +228,28 @@ def _emit_literal_set(
             elif attr_kind == "string_expression" and (body := plain_body(attr, data)) is not None:
                 names.append(body.decode("utf-8", "replace"))
             else:
-                return False
-        if not names or names[0] in seen:
+                name, dynamic = ev.attr_name(attr, scope)
+                if dynamic:
+                    return False
+                unplain = [*(unplain or ()), len(names)]
+                names.append(name)
+        if not names or names[0] in reserved:
             return False
-        seen.add(names[0])
-        rows.append((tuple(names), value, binding))
+        if names[0] in seen:
+            merging = True
+        else:
+            seen.add(names[0])
+        rows.append((tuple(names), value, binding, unplain))
     if not rows:
         return False
-    scope.source.repeat_free.add(node.start_byte)
+    repeat_free = True
+    if merging:
+        merged = _merged(rows)
+        if merged is None:
+            return False
+        rows, repeat_free = merged
+    if repeat_free:
+        scope.source.repeat_free.add(node.start_byte)
     key = (node.id, id(scope))
     if key in out.walking:  # a set containing itself, reached again through a name
         _leaf(Dynamic("refers to itself (infinite recursion)"), prefix, ctx, out, "")
@@ -226,7 +260,7 @@ def _emit_literal_set(
         condition = join_conditions(conditions) if conditions else None
         definitions = out.definitions
         location_of = scope.source.location
-        for parts, value, binding in rows:
+        for parts, value, binding, _ in rows:
             location = location_of(binding)
             path = (*prefix, *parts)
             found, pending = _at_once(ev, value, scope)
@@ -237,6 +271,45 @@ def _emit_literal_set(
     finally:
         out.walking.discard(key)
     return True
+
+
+def _merged(rows: list[_Row]) -> tuple[list[_Row], bool] | None:
+    """Bindings whose paths share first names, in the order Nix's merged set has them, and whether
+    Nix's parser can find no name defined twice among them (see ``duplicates``: a path entering a
+    set another path made must be plainly written there). None when a path ends where another goes
+    on or ends too (``a = 1; a.b = 2;``): Nix merges that or rejects it, which ``StaticSet`` reads.
+    """
+    tree: _Tree = {}
+    repeat_free = True
+    for row in rows:
+        names, unplain = row[0], row[3]
+        level = tree
+        for index in range(len(names) - 1):
+            sub = level.get(names[index])
+            if sub is None:
+                made: _Tree = {}
+                level[names[index]] = made
+                level = made
+                continue
+            if not isinstance(sub, dict):
+                return None
+            if unplain is not None and index in unplain:
+                repeat_free = False
+            level = sub
+        if names[-1] in level:
+            return None
+        level[names[-1]] = row
+    ordered: list[_Row] = []
+    _in_order(tree, ordered)
+    return ordered, repeat_free
+
+
+def _in_order(tree: _Tree, ordered: list[_Row]) -> None:
+    for sub in tree.values():
+        if isinstance(sub, dict):
+            _in_order(sub, ordered)
+        else:
+            ordered.append(sub)
 
 
 def _emit_attrs(value: NixAttrs, prefix: tuple[str, ...], ctx: Context, out: Collected) -> None:

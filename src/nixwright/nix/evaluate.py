@@ -41,6 +41,8 @@ _GLOBAL_FUNCTIONS = frozenset(
 )  # fmt: skip
 
 
+# Expressions that only wrap another one (in a new scope, for `let` and `with`).
+_WRAPPERS = frozenset({"parenthesized_expression", "let_expression", "with_expression"})
 _IN_PROGRESS = Known(Dynamic("being read"))
 _SELF = Dynamic("refers to itself (infinite recursion)")
 # Node kinds that are already in their final shape (their value is read by `literals`).
@@ -136,21 +138,12 @@ class Evaluator:
         kind = KIND[node.kind_id]
         if kind in LITERALS:
             return item
-        if kind == "parenthesized_expression":
-            return self.force(Lazy(_expr(node, "expression"), scope))
+        if kind in _WRAPPERS:
+            return self.force(self._unwrap(node, scope, kind))
         if kind == "variable_expression":  # the node is exactly its name
             return self.force(self.lookup(scope.source.raw(node), scope, node))
         if kind == "select_expression":
             return self._select(node, scope)
-        if kind == "let_expression":
-            inner = scope.child()
-            bindings = setbuild.binding_set_of(node)
-            if bindings is not None:
-                self.fill_names(bindings, inner, node)
-            return self.force(Lazy(_expr(node, "body"), inner))
-        if kind == "with_expression":
-            env = Lazy(_expr(node, "environment"), scope)
-            return self.force(Lazy(_expr(node, "body"), scope.child(with_target=env)))
         if kind in ("attrset_expression", "rec_attrset_expression"):
             return self.static_set(node, scope, rec=kind == "rec_attrset_expression")
         if kind == "apply_expression":
@@ -174,6 +167,25 @@ class Evaluator:
                 return Merge([left, right])
             return item
         return item
+
+    def peel(self, item: Lazy) -> Lazy:
+        """The expression inside any parentheses, ``let`` and ``with`` around ``item``, in the scope
+        they make (where ``force`` would go on from)."""
+        while (kind := KIND[item.node.kind_id]) in _WRAPPERS:
+            item = self._unwrap(item.node, item.scope, kind)
+        return item
+
+    def _unwrap(self, node: Node, scope: Scope, kind: str) -> Lazy:
+        if kind == "parenthesized_expression":
+            return Lazy(_expr(node, "expression"), scope)
+        if kind == "let_expression":
+            inner = scope.child()
+            bindings = setbuild.binding_set_of(node)
+            if bindings is not None:
+                self.fill_names(bindings, inner, node)
+            return Lazy(_expr(node, "body"), inner)
+        env = Lazy(_expr(node, "environment"), scope)  # `with`
+        return Lazy(_expr(node, "body"), scope.child(with_target=env))
 
     def _pick(self, pick: Pick) -> Item:
         source = self.force(pick.source)

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from nixwright.errors import NixwrightError, SourceLocation
-from nixwright.nix.definitions import Collected, Context, emit
+from nixwright.nix.definitions import Collected, Context, emit, emit_literal_set
 from nixwright.nix.duplicates import find_duplicates
 from nixwright.nix.evaluate import Evaluator
 from nixwright.nix.imports import ImportTarget, classify, import_entries
@@ -53,7 +53,15 @@ class ModuleReader:
                 f"{file} holds no Nix expression", hint="a NixOS module is `{ ... }: { ... }`"
             )
         at = len(self.duplicates)  # this file's come before those of the files it imports
-        self.read_module(Lazy(body, Scope(source)), base)
+        top = Lazy(body, Scope(source))
+        inner = self.ev.peel(top)
+        if KIND[inner.node.kind_id] == "function_expression":
+            inner = self.ev.peel(Lazy(_body(inner), _argument_scope(inner)))
+        # The usual module, a set of definitions and nothing else, is read straight from its bindings.
+        if KIND[inner.node.kind_id] != "attrset_expression" or not emit_literal_set(
+            self.ev, inner, (), Context(source.location(inner.node)), self.out, reserved=_FULL_FORM
+        ):
+            self.read_module(top, base)
         self.duplicates[at:at] = find_duplicates(root, source)  # after reading: see SourceFile
 
     def read_module(self, item: Item, base: Path, written: SourceLocation | None = None) -> None:

@@ -94,7 +94,9 @@ def emit(ev: Evaluator, item: Item, prefix: tuple[str, ...], ctx: Context, out: 
         and _emit_concatenation(ev, forced, prefix, ctx, out)
     ):
         return
-    text = forced.scope.source.text(forced.node) if isinstance(forced, Lazy) else ""
+    text = (
+        forced.scope.source.text(forced.node) if not prefix and isinstance(forced, Lazy) else ""
+    )  # see _leaf
     _leaf(ev.value(forced), prefix, ctx, out, text)
 
 

@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 # Release data: the channel files from a local directory when one is given (development and CI
 # point at ../shared/nixos/24.11); otherwise nixwright downloads them from the release channel.
-NIXWRIGHT_CHANNEL_DATA ?= $(wildcard ../shared/nixos/24.11)
+NIXWRIGHT_CHANNEL_DATA ?= $(abspath $(wildcard ../shared/nixos/24.11))
 export NIXWRIGHT_CHANNEL_DATA
 REQUEST ?= It's a Raspberry Pi 4 with 4 gigs of RAM. I want it to be a DNS filter and ad blocker for my home network. Nothing else.
 OUT ?= out/demo

@@ -55,19 +55,32 @@ class ModuleReader:
         at = len(self.duplicates)  # this file's come before those of the files it imports
         top = Lazy(body, Scope(source))
         inner = self.ev.peel(top)
-        if KIND[inner.node.kind_id] == "function_expression":
+        called = KIND[inner.node.kind_id] == "function_expression"
+        if called:
             inner = self.ev.peel(Lazy(_body(inner), _argument_scope(inner)))
         # The usual module, a set of definitions and nothing else, is read straight from its bindings.
         if KIND[inner.node.kind_id] != "attrset_expression" or not emit_literal_set(
             self.ev, inner, (), Context(source.location(inner.node)), self.out, reserved=_FULL_FORM
         ):
-            self.read_module(top, base)
+            self.read_module(top, base, inner=inner, called=called)
         self.duplicates[at:at] = find_duplicates(root, source)  # after reading: see SourceFile
 
-    def read_module(self, item: Item, base: Path, written: SourceLocation | None = None) -> None:
-        """Read a module; ``written`` is where an inline module stands in an ``imports`` list."""
-        forced = self.ev.force(item)
-        if isinstance(forced, Lazy) and KIND[forced.node.kind_id] == "function_expression":
+    def read_module(
+        self,
+        item: Item,
+        base: Path,
+        written: SourceLocation | None = None,
+        inner: Lazy | None = None,
+        called: bool = False,
+    ) -> None:
+        """Read a module; ``written`` is where an inline module stands in an ``imports`` list.
+
+        ``inner`` is ``item`` with the ``let``, ``with`` and parentheses around it taken off already,
+        and, when ``called``, its function too (``Evaluator.peel``): forcing it gives what forcing
+        ``item`` would.
+        """
+        forced = self.ev.force(item if inner is None else inner)
+        if not called and isinstance(forced, Lazy) and KIND[forced.node.kind_id] == "function_expression":
             forced = self.ev.force(Lazy(_body(forced), _argument_scope(forced)))
         location = _location(item) if written is None else written
         if not isinstance(forced, StaticSet):

@@ -50,6 +50,15 @@ class Collected:
 
 
 def emit(ev: Evaluator, item: Item, prefix: tuple[str, ...], ctx: Context, out: Collected) -> None:
+    """Collect the definitions ``item`` makes under ``prefix``."""
+    ev.descend()
+    try:
+        _emit(ev, item, prefix, ctx, out)
+    finally:
+        ev.depth -= 1
+
+
+def _emit(ev: Evaluator, item: Item, prefix: tuple[str, ...], ctx: Context, out: Collected) -> None:
     if type(item) is Lazy:
         kind = KIND[item.node.kind_id]
         if kind in LITERALS:  # the common leaf, read directly

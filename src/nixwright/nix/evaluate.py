@@ -55,13 +55,28 @@ LITERALS = frozenset(
 )  # fmt: skip
 
 
+# How deep the reader may go into nested expressions. The compiled reader (see setup.py) keeps no
+# count of its own and would overflow the C stack on a pathological file; this bound, counted where
+# every descent passes (``force``, ``emit``, ``value_of_node``), turns that into ``RecursionError``,
+# which ``read`` reports as "nested too deeply". Pure Python stops earlier, at its own limit.
+MAX_NESTING = 2000
+
+
 class Evaluator:
     """Reads expressions statically; results are cached on the ``Lazy`` items themselves."""
 
     def __init__(self) -> None:
         self.calls = 0  # function calls followed so far (see lambdas.MAX_CALLS)
+        self.depth = 0  # descents under way (see MAX_NESTING)
         self._valuing: set[int] = set()  # sets whose value is being built (cycle guard)
         self._picking: set[int] = set()  # `inherit (x) a;` being followed (cycle guard)
+
+    def descend(self) -> None:
+        """Count one level of descent (undone by ``self.depth -= 1``); too many is ``RecursionError``."""
+        self.depth += 1
+        if self.depth > MAX_NESTING:
+            self.depth -= 1
+            raise RecursionError
 
     # --- names -------------------------------------------------------------------------------
     def lookup(self, name: str, scope: Scope, node: Node) -> Item:
@@ -126,10 +141,14 @@ class Evaluator:
             item.forced = item
             return item
         item.forced = _IN_PROGRESS
+        self.depth += 1
         try:
+            if self.depth > MAX_NESTING:
+                raise RecursionError
             result = self._force_node(item)
         finally:
             item.forced = None
+            self.depth -= 1
         item.forced = result
         return result
 

@@ -93,10 +93,9 @@ class Symbol:
     text: str = ""
 
     def __init__(self, root: str, path: tuple[str, ...] = (), text: str = "") -> None:
-        fields = self.__dict__  # see SourceLocation.__init__
-        fields["root"] = root
-        fields["path"] = path
-        fields["text"] = text
+        object.__setattr__(self, "root", root)
+        object.__setattr__(self, "path", path)
+        object.__setattr__(self, "text", text)
 
     def select(self, parts: tuple[str, ...], text: str) -> Symbol:
         if not self.path and parts:

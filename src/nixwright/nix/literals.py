@@ -33,6 +33,14 @@ INT_MAX = 2**63 - 1
 
 def value_of_node(ev: Evaluator, node: Node, scope: Scope, kind: str = "") -> Value:
     """The value of an expression ``force`` leaves as it is; ``kind`` is ``node.type`` when known."""
+    ev.descend()
+    try:
+        return _value_of_node(ev, node, scope, kind)
+    finally:
+        ev.depth -= 1
+
+
+def _value_of_node(ev: Evaluator, node: Node, scope: Scope, kind: str) -> Value:
     kind = kind or KIND[node.kind_id]
     src = scope.source
     if kind == "string_expression":  # the kinds in the order they are most often met

@@ -112,12 +112,12 @@ def _arithmetic(op: str, left: Value, right: Value) -> Value | None:
             return None
         if both_int:
             quotient = abs(int(a)) // abs(int(b))
-            number: float = quotient if (a >= 0) == (b >= 0) else -quotient
+            number: int | float = quotient if (a >= 0) == (b >= 0) else -quotient
         else:
             number = a / b
     else:
         number = {"+": a + b, "-": a - b, "*": a * b}[op]
     if both_int:
-        number = int(number)
-        return NixInt(number) if INT_MIN <= number <= INT_MAX else None
+        whole = int(number)
+        return NixInt(whole) if INT_MIN <= whole <= INT_MAX else None
     return NixFloat(float(number))

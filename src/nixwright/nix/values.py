@@ -60,9 +60,8 @@ class NixString:
     multiline: bool = field(default=False, compare=False)
 
     def __init__(self, value: str, multiline: bool = False) -> None:
-        fields = self.__dict__  # see SourceLocation.__init__
-        fields["value"] = value
-        fields["multiline"] = multiline
+        object.__setattr__(self, "value", value)
+        object.__setattr__(self, "multiline", multiline)
 
 
 @dataclass(frozen=True)
@@ -121,9 +120,8 @@ class Dynamic:
     text: str = ""
 
     def __init__(self, reason: str, text: str = "") -> None:
-        fields = self.__dict__  # see SourceLocation.__init__
-        fields["reason"] = reason
-        fields["text"] = text
+        object.__setattr__(self, "reason", reason)
+        object.__setattr__(self, "text", text)
 
 
 Value: TypeAlias = (
@@ -176,14 +174,13 @@ class Definition:
         order: str | None = None,
         dynamic_key: bool = False,
     ) -> None:
-        fields = self.__dict__  # see SourceLocation.__init__
-        fields["path"] = path
-        fields["value"] = value
-        fields["location"] = location
-        fields["priority"] = priority
-        fields["condition"] = condition
-        fields["order"] = order
-        fields["dynamic_key"] = dynamic_key
+        object.__setattr__(self, "path", path)
+        object.__setattr__(self, "value", value)
+        object.__setattr__(self, "location", location)
+        object.__setattr__(self, "priority", priority)
+        object.__setattr__(self, "condition", condition)
+        object.__setattr__(self, "order", order)
+        object.__setattr__(self, "dynamic_key", dynamic_key)
 
     @property
     def dotted(self) -> str:

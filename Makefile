@@ -13,22 +13,34 @@ OUT ?= out/demo
 
 .PHONY: run test setup bench lint clean
 
-$(BIN)/nixwright: pyproject.toml
+# The Nix layer is compiled to C with mypyc (see setup.py); these are the sources it is built from.
+# NIXWRIGHT_PURE=1 builds plain Python instead.
+COMPILED := src/nixwright/errors.py $(wildcard src/nixwright/nix/*.py)
+
+$(BIN)/nixwright: pyproject.toml setup.py
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
-	$(BIN)/python -m compileall -q src
+	$(BIN)/pip install --quiet --upgrade pip 'setuptools>=77'
+	NIXWRIGHT_PURE=1 $(BIN)/pip install --quiet --no-build-isolation -e '.[dev]'
 	touch $@
 
-setup: $(BIN)/nixwright
+# Compile when a source changed since the last build (until then the change runs as Python), or
+# when the build asked for (compiled or pure) is not the one made last.
+BUILD := $(VENV)/$(if $(filter-out 0,$(NIXWRIGHT_PURE)),pure,compiled)
+$(BUILD): $(BIN)/nixwright $(COMPILED)
+	$(BIN)/pip install --quiet --no-build-isolation --no-deps -e .
+	$(BIN)/python -m compileall -q src
+	rm -f $(VENV)/pure $(VENV)/compiled
+	touch $@
+
+setup: $(BUILD)
 
 run: setup
 	$(BIN)/nixwright db build
 	$(BIN)/nixwright generate --non-interactive --force --out $(OUT) "$(REQUEST)"
 
 lint: setup
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench setup.py
+	$(BIN)/ruff format --check src tests bench setup.py
 	$(BIN)/mypy
 
 test: lint
@@ -38,4 +50,5 @@ bench: setup
 	$(BIN)/python -m bench
 
 clean:
-	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) out build .pytest_cache .mypy_cache .ruff_cache src/nixwright/compiled.json
+	find src -name '*.so' -delete

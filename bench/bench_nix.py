@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import nixwright
 from nixwright.nix.model import Binding, Module, Section
 from nixwright.nix.parse import parse_source
 from nixwright.nix.read import read_module, read_source
@@ -117,6 +118,10 @@ def main() -> None:
         path.write_text(text, encoding="utf-8")
         lines = text.count("\n")
         reading = read_module(path)
+        build = (
+            "compiled (mypyc)" if nixwright.compiled() else "plain Python (NIXWRIGHT_PURE or a stale build)"
+        )
+        print(f"   Nix layer: {build}")
         print(f"   configuration: {lines} lines, {len(reading.definitions)} definitions")
         parsing, reading_times = _paired(lambda: parse_source(text, "c.nix"), lambda: read_module(path), 40)
         _report("parse (tree-sitter)", parsing)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import importlib.abc
 import importlib.machinery
 import importlib.util
 import json
@@ -18,8 +17,10 @@ __version__ = "0.1.0"
 _HERE = Path(__file__).parent
 
 
-class _SourceFinder(importlib.abc.MetaPathFinder):
-    """Loads the named modules from their ``.py`` files even where a compiled build sits beside them."""
+class _SourceFinder:
+    """A ``sys.meta_path`` finder: loads the named modules from their ``.py`` files even where a compiled
+    build sits beside them (not a subclass of ``importlib.abc.MetaPathFinder``, whose import costs more
+    than the whole check)."""
 
     def __init__(self, sources: dict[str, Path]) -> None:
         self.sources = sources
